@@ -1,0 +1,33 @@
+// Shared Jest set-up: SWC transpiles TypeScript (types are checked by each project's
+// `typecheck` target), Nx's resolver maps the @brigade/* path aliases.
+const { readFileSync } = require('node:fs');
+const { join, basename } = require('node:path');
+
+const swcConfig = JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8'));
+delete swcConfig.$schema;
+
+const tiers = {
+  unit: { testMatch: ['**/*.spec.ts'], testTimeout: 10_000 },
+  integration: {
+    testMatch: ['**/*.integration-spec.ts', '**/*.component-spec.ts', '**/*.e2e-spec.ts'],
+    testTimeout: 120_000,
+    maxWorkers: 1,
+  },
+};
+
+/** Jest config for one project and one test tier ('unit' or 'integration'). */
+function projectConfig(projectDir, tier = 'unit') {
+  return {
+    displayName: `${basename(projectDir)}:${tier}`,
+    rootDir: projectDir,
+    testEnvironment: 'node',
+    resolver: '@nx/jest/plugins/resolver',
+    passWithNoTests: true,
+    moduleFileExtensions: ['ts', 'js', 'json'],
+    transform: { '^.+\\.(ts|js)$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
+    reporters: ['default', join(__dirname, 'tools/jest/tally-reporter.js')],
+    ...tiers[tier],
+  };
+}
+
+module.exports = { projectConfig };

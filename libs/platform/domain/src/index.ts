@@ -1,0 +1,4 @@
+// Pure building blocks for domain/ folders: the decider shape and coded domain errors.
+// No framework, database or messaging code may enter here.
+export * from './lib/decider';
+export * from './lib/domain-error';

@@ -1,0 +1,73 @@
+import { Decider, DomainEvent, fold } from '@brigade/domain';
+import { ConcurrencyError } from './errors';
+import { EventStore } from './event-store';
+import { EventMetadata } from './types';
+
+export interface CommandRunnerOptions {
+  /** Aggregate type stored with every event (e.g. 'restaurant'). */
+  readonly streamType: string;
+  /** Attempts before a ConcurrencyError is given up to the caller (default 25). */
+  readonly maxAttempts?: number;
+  /** Take a snapshot every `every` events; bump `schemaVersion` whenever the state's shape changes. */
+  readonly snapshot?: { readonly every: number; readonly schemaVersion: number };
+}
+
+export interface CommandOutcome<E, S> {
+  readonly events: E[];
+  readonly state: S;
+  readonly streamVersion: number;
+}
+
+/**
+ * Load -> decide -> append with the expected version; on a concurrent change, load again
+ * and decide again, a bounded number of times. Deciders stay pure: time and ids come in
+ * with the command.
+ */
+export class CommandRunner<C, E extends DomainEvent, S> {
+  private readonly maxAttempts: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly decider: Decider<C, E, S>,
+    private readonly options: CommandRunnerOptions,
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 25;
+  }
+
+  async load(streamId: string): Promise<{ state: S; streamVersion: number }> {
+    const snapshot = this.options.snapshot ? await this.store.loadSnapshot<S>(streamId) : null;
+    const usable = snapshot && snapshot.schemaVersion === this.options.snapshot?.schemaVersion ? snapshot : null;
+    const events = await this.store.readStream(streamId, { fromVersion: usable?.streamVersion ?? 0 });
+    const state = fold(this.decider, usable ? usable.state : this.decider.initialState(), events as unknown as E[]);
+    return { state, streamVersion: events.at(-1)?.streamVersion ?? usable?.streamVersion ?? 0 };
+  }
+
+  async run(streamId: string, command: C, metadata: EventMetadata): Promise<CommandOutcome<E, S>> {
+    for (let attempt = 1; ; attempt++) {
+      const { state, streamVersion } = await this.load(streamId);
+      const events = this.decider.decide(command, state);
+      if (events.length === 0) return { events, state, streamVersion };
+      try {
+        const result = await this.store.append(streamId, this.options.streamType, events, streamVersion, metadata);
+        const next = fold(this.decider, state, events);
+        await this.maybeSnapshot(streamId, streamVersion, result.streamVersion, next);
+        return { events, state: next, streamVersion: result.streamVersion };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= this.maxAttempts) throw error;
+        await jitter(attempt);
+      }
+    }
+  }
+
+  private async maybeSnapshot(streamId: string, before: number, after: number, state: S): Promise<void> {
+    const policy = this.options.snapshot;
+    if (!policy || Math.floor(before / policy.every) === Math.floor(after / policy.every)) return;
+    await this.store.saveSnapshot({ streamId, streamVersion: after, schemaVersion: policy.schemaVersion, state });
+  }
+}
+
+/** Exponential backoff with full jitter, capped at 100 ms: contenders spread out quickly. */
+function jitter(attempt: number): Promise<void> {
+  const ms = Math.random() * Math.min(100, 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { ConcurrencyError, CommandRunner, PartialDuplicateAppendError, runInTransaction } from '../src';
+import { counterDecider } from './counter.decider';
+import { StoreFixture, aMetadata, openStoreFixture } from './store-fixture';
+
+const incremented = (by = 1, eventId?: string) => ({ eventId, type: 'Incremented', data: { by } });
+
+describe('EventStore', () => {
+  let fx: StoreFixture;
+  beforeAll(async () => {
+    fx = await openStoreFixture('event_store');
+  });
+  afterAll(() => fx.close());
+
+  it('appends at the expected version and reads the stream back with its metadata', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    const metadata = aMetadata({ causationId: randomUUID() });
+
+    const first = await fx.store.append(streamId, 'counter', [incremented(1), incremented(2)], 0, metadata);
+    const second = await fx.store.append(streamId, 'counter', [incremented(3)], 2, metadata);
+
+    expect(first).toEqual({ streamVersion: 2, appended: true });
+    expect(second).toEqual({ streamVersion: 3, appended: true });
+    const events = await fx.store.readStream(streamId);
+    expect(events.map((e) => [e.streamVersion, e.data])).toEqual([[1, { by: 1 }], [2, { by: 2 }], [3, { by: 3 }]]);
+    expect(events[0]).toMatchObject({ streamType: 'counter', type: 'Incremented', schemaVersion: 1, metadata });
+    expect(await fx.store.readStream(streamId, { fromVersion: 2 })).toHaveLength(1);
+  });
+
+  it('rejects an append at a stale or future version with a ConcurrencyError', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    await fx.store.append(streamId, 'counter', [incremented()], 0, aMetadata());
+
+    await expect(fx.store.append(streamId, 'counter', [incremented()], 0, aMetadata())).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(fx.store.append(streamId, 'counter', [incremented()], 5, aMetadata())).rejects.toBeInstanceOf(ConcurrencyError);
+    expect(await fx.store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('lets exactly one of 50 concurrent appends at the same expected version win', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    await fx.store.append(streamId, 'counter', [incremented()], 0, aMetadata());
+
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () => fx.store.append(streamId, 'counter', [incremented()], 1, aMetadata())),
+    );
+
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(failures).toHaveLength(49);
+    expect(failures.every((f) => f.reason instanceof ConcurrencyError)).toBe(true);
+    expect((await fx.store.readStream(streamId)).map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
+  it('loses no command when 50 run concurrently through the retrying CommandRunner', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(fx.store, counterDecider, { streamType: 'counter' });
+
+    await Promise.all(Array.from({ length: 50 }, (_, i) => runner.run(streamId, { type: 'Increment', by: i + 1 }, aMetadata())));
+
+    const events = await fx.store.readStream(streamId);
+    expect(events.map((e) => e.streamVersion)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect((await runner.load(streamId)).state).toEqual({ total: (50 * 51) / 2, increments: 50 });
+  });
+
+  it('treats an append of already stored event ids as a no-op, whatever version it expects', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    const eventId = randomUUID();
+    await fx.store.append(streamId, 'counter', [incremented(1, eventId)], 0, aMetadata());
+
+    const again = await fx.store.append(streamId, 'counter', [incremented(1, eventId)], 0, aMetadata());
+    const concurrently = await Promise.all(
+      Array.from({ length: 5 }, () => fx.store.append(streamId, 'counter', [incremented(1, eventId)], 'any', aMetadata())),
+    );
+
+    expect(again).toEqual({ streamVersion: 1, appended: false });
+    expect(concurrently.every((r) => !r.appended)).toBe(true);
+    expect(await fx.store.readStream(streamId)).toHaveLength(1);
+    await expect(
+      fx.store.append(streamId, 'counter', [incremented(1, eventId), incremented(2)], 1, aMetadata()),
+    ).rejects.toBeInstanceOf(PartialDuplicateAppendError);
+  });
+
+  it('deduplicates concurrent first appends of the same event id to a stream expecting any version', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    const eventId = randomUUID();
+
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => fx.store.append(streamId, 'counter', [incremented(1, eventId)], 'any', aMetadata())),
+    );
+
+    expect(results.filter((r) => r.appended)).toHaveLength(1);
+    expect(await fx.store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('refuses an append from a transaction older than the stream’s last writer, so global order matches stream order', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    let releaseOlder!: () => void;
+    const olderMayAppend = new Promise<void>((resolve) => (releaseOlder = resolve));
+    let olderHasXid!: () => void;
+    const xidTaken = new Promise<void>((resolve) => (olderHasXid = resolve));
+
+    const older = runInTransaction(fx.dataSource, async (manager) => {
+      await manager.query('SELECT pg_current_xact_id()'); // this transaction now has the lower xid
+      olderHasXid();
+      await olderMayAppend;
+      await fx.store.append(streamId, 'counter', [incremented(2)], 1, aMetadata());
+    });
+    await xidTaken;
+    await fx.store.append(streamId, 'counter', [incremented(1)], 0, aMetadata()); // newer xid, commits first
+    releaseOlder();
+
+    await expect(older).rejects.toBeInstanceOf(ConcurrencyError);
+    await fx.store.append(streamId, 'counter', [incremented(2)], 1, aMetadata()); // a retry in a new transaction
+    const all = (await fx.store.readAll({ limit: 10_000 })).filter((e) => e.streamId === streamId);
+    expect(all.map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+});
