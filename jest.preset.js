@@ -1,7 +1,7 @@
 // Shared Jest set-up: SWC transpiles TypeScript (types are checked by each project's
 // `typecheck` target), Nx's resolver maps the @brigade/* path aliases.
 const { readFileSync } = require('node:fs');
-const { join, basename } = require('node:path');
+const { join } = require('node:path');
 
 const swcConfig = JSON.parse(readFileSync(join(__dirname, '.swcrc'), 'utf8'));
 delete swcConfig.$schema;
@@ -17,8 +17,9 @@ const tiers = {
 
 /** Jest config for one project and one test tier ('unit' or 'integration'). */
 function projectConfig(projectDir, tier = 'unit') {
+  const { name } = JSON.parse(readFileSync(join(projectDir, 'project.json'), 'utf8'));
   return {
-    displayName: `${basename(projectDir)}:${tier}`,
+    displayName: `${name}:${tier}`,
     rootDir: projectDir,
     testEnvironment: 'node',
     resolver: '@nx/jest/plugins/resolver',

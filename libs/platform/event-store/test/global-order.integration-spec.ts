@@ -83,6 +83,19 @@ describe('EventStore.readAll: a global order that never skips', () => {
     expect(naiveSeen.size).toBeLessThan(appended.size); // the naive reader skipped late commits
   });
 
+  it('orders positions as numbers, not as text, across events of one transaction', async () => {
+    const start = (await fx.store.readAll({ limit: 100_000 })).at(-1)?.position;
+    const events = Array.from({ length: 12 }, (_, i) => ({ type: 'Incremented', data: { by: i + 1 } }));
+    await fx.store.append('twelve-in-one', 'counter', events, 0, aMetadata());
+
+    const read = [];
+    for (let after = start, batch; (batch = await fx.store.readAll({ after, limit: 5 })).length; after = batch.at(-1)?.position) {
+      read.push(...batch);
+    }
+
+    expect(read.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  });
+
   it('holds back events committed behind a transaction that is still in flight', async () => {
     let commitOlder!: () => void;
     const olderMayCommit = new Promise<void>((resolve) => (commitOlder = resolve));

@@ -33,6 +33,8 @@ interface EventRow {
   recorded_at: Date;
 }
 
+// Positions leave as text (xid8 and bigint exceed 2^53). ORDER BY must name the table's columns,
+// not these text aliases, or positions would sort as strings.
 const EVENT_COLUMNS = `transaction_id::text AS transaction_id, sequence::text AS sequence, event_id, stream_id,
   stream_type, stream_version, event_type, schema_version, data, metadata, recorded_at`;
 
@@ -120,13 +122,13 @@ export class EventStore {
           `SELECT ${EVENT_COLUMNS} FROM es_events
            WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
              AND (transaction_id, sequence) > ($1::text::xid8, $2::bigint)
-           ORDER BY transaction_id, sequence LIMIT $3`,
+           ORDER BY es_events.transaction_id, es_events.sequence LIMIT $3`,
           [after.transactionId, after.sequence, limit],
         )
       : await this.dataSource.query(
           `SELECT ${EVENT_COLUMNS} FROM es_events
            WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-           ORDER BY transaction_id, sequence LIMIT $1`,
+           ORDER BY es_events.transaction_id, es_events.sequence LIMIT $1`,
           [limit],
         );
     return rows.map((r) => this.toStoredEvent(r));
