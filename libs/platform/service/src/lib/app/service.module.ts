@@ -1,0 +1,51 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import type { BaseConfig } from '../config/base-config.schema';
+import type { ConfigDefinition } from '../config/load-config';
+import { SERVICE_CONFIG } from '../config/service-config.token';
+import { HealthController } from '../health/health.controller';
+import { HEALTH_OPTIONS, HealthOptions } from '../health/health-indicators';
+import { loggerParams } from '../logging/logger-params';
+import { RequestBodyModule } from './request-body.module';
+
+export interface ServiceModuleOptions {
+  /** The app's name, on every log line (e.g. 'restaurants'). */
+  readonly name: string;
+  /** The app's config (defineConfig over baseConfigSchema.extend(...)), validated when the app starts. */
+  readonly config: ConfigDefinition<BaseConfig>;
+  readonly health?: HealthOptions;
+  /** Largest JSON request body (default '100kb'); larger ones get a 413 problem. */
+  readonly bodyLimit?: string;
+  /** The environment to read; process.env by default. */
+  readonly env?: Record<string, string | undefined>;
+}
+
+/**
+ * What every app imports once, in its AppModule: the validated config (SERVICE_CONFIG, global),
+ * JSON logging, JSON request bodies with a size limit and the /health endpoints.
+ */
+@Module({})
+export class ServiceModule {
+  static forRoot(options: ServiceModuleOptions): DynamicModule {
+    let loaded: BaseConfig | undefined;
+    // Provided to the logger module as well; loaded (and validated) once.
+    const configProvider = { provide: SERVICE_CONFIG, useFactory: () => (loaded ??= options.config.load(options.env ?? process.env)) };
+    return {
+      module: ServiceModule,
+      global: true,
+      imports: [
+        LoggerModule.forRootAsync({
+          providers: [configProvider],
+          inject: [SERVICE_CONFIG],
+          useFactory: (config: BaseConfig) => loggerParams(options.name, config),
+        }),
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+        RequestBodyModule.forRoot(options.bodyLimit),
+      ],
+      controllers: [HealthController],
+      providers: [configProvider, { provide: HEALTH_OPTIONS, useValue: options.health ?? {} }],
+      exports: [SERVICE_CONFIG],
+    };
+  }
+}

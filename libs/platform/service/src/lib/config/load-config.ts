@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { ConfigValidationError, InvalidVariable } from './config-validation.error';
+
+type Env = Record<string, string | undefined>;
+
+/** An app's validated configuration: its schema and a loader that fails with every bad variable. */
+export interface ConfigDefinition<T extends object> {
+  readonly schema: z.ZodType<T>;
+  load(env?: Env): T;
+}
+
+export type ConfigOf<D> = D extends ConfigDefinition<infer T> ? T : never;
+
+export function defineConfig<S extends z.ZodObject>(schema: S): ConfigDefinition<z.output<S>> {
+  return { schema: schema as unknown as z.ZodType<z.output<S>>, load: (env = process.env) => loadConfig(schema, env) };
+}
+
+/**
+ * Validates the environment against `schema` and returns the typed config.
+ * Empty variables count as unset (so `PORT=` falls back to the default, `DATABASE_URL=` is missing).
+ * Throws ConfigValidationError naming every bad variable; values are never echoed.
+ */
+export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.env): z.output<S> {
+  const input: Env = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    input[key] = value === '' ? undefined : value;
+  }
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ConfigValidationError(result.error.issues.map((issue) => describe(issue, input)));
+}
+
+function describe(issue: z.core.$ZodIssue, input: Env): InvalidVariable {
+  const variable = issue.path.map(String).join('.') || '(environment)';
+  const missing = issue.path.length === 1 && input[String(issue.path[0])] === undefined;
+  return { variable, message: missing ? 'is required' : issue.message };
+}

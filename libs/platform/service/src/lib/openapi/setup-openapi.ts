@@ -1,0 +1,16 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+export interface OpenApiOptions {
+  readonly title: string;
+  readonly version: string;
+  readonly description?: string;
+}
+
+/** Swagger UI at /docs, the OpenAPI document at /docs-json. */
+export function setupOpenApi(app: INestApplication, options: OpenApiOptions): void {
+  const builder = new DocumentBuilder().setTitle(options.title).setVersion(options.version);
+  if (options.description) builder.setDescription(options.description);
+  const document = SwaggerModule.createDocument(app, builder.build());
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+}
