@@ -1,0 +1,31 @@
+// Messaging over NATS JetStream.
+// Publishing: a relay tails the event store in its gap-free order and publishes each event once
+// (Nats-Msg-Id = event id), ordered per stream, surviving crashes and outages (at-least-once, deduplicated).
+// Consuming: durable pull consumers, idempotent through an inbox written in the handler's transaction,
+// ordered per aggregate, retried with backoff, then parked on a dead-letter subject for replay.
+export * from './lib/jetstream/naming';
+export * from './lib/jetstream/streams';
+export * from './lib/jetstream/connection';
+export * from './lib/jetstream/nats-connection.token';
+export * from './lib/jetstream/nats.module';
+export * from './lib/jetstream/nats-health.indicator';
+export * from './lib/relay/relay-types';
+export * from './lib/relay/outbox-relay';
+export * from './lib/relay/relay.module';
+export { relayMigrations } from './lib/relay/migrations';
+export { formatPosition, parsePosition, comparePositions } from './lib/relay/position';
+export * from './lib/consumer/consumer-options';
+export { JetStreamServer } from './lib/consumer/jetstream-server';
+export type { JetStreamServerEvents, JetStreamServerStatus } from './lib/consumer/jetstream-server';
+export { JetStreamContext } from './lib/consumer/jetstream-context';
+export type { DeliveryInfo } from './lib/consumer/jetstream-context';
+export type { ConsumedEvent } from './lib/consumer/consumed-event';
+export type { ConsumerOutcome, ConsumerOutcomeReport } from './lib/consumer/durable-worker';
+export { inboxMigrations } from './lib/consumer/inbox';
+export type { InboxOutcome } from './lib/consumer/inbox';
+export * from './lib/consumer/messaging-consumer.module';
+export * from './lib/consumer/connect-consumers';
+export * from './lib/consumer/pass-errors-to-jetstream.filter';
+export { DeadLetters } from './lib/dead-letter/dead-letters';
+export type { DeadLetterPage, ParkedMessage, ReplayOutcome, ReplayResult } from './lib/dead-letter/dead-letters';
+export { DeadLetterHeaders, deadLetterStreamName, deadLetterSubject } from './lib/dead-letter/dead-letter-queue';

@@ -1,0 +1,46 @@
+import type { DomainErrorKind } from '@brigade/domain';
+
+const DOMAIN_ERROR_KINDS: readonly string[] = ['validation', 'not-found', 'conflict', 'rule'] satisfies DomainErrorKind[];
+
+/**
+ * A DomainError is a final business answer: recorded and acked, never retried. Recognised by
+ * its `code` and `kind` rather than `instanceof`, which does not survive duplicated module
+ * copies or errors rebuilt from another process.
+ */
+export function isDomainErrorLike(error: unknown): error is { code: string; kind: DomainErrorKind; message: string } {
+  const e = error as { code?: unknown; kind?: unknown } | null;
+  return typeof e?.code === 'string' && typeof e.kind === 'string' && DOMAIN_ERROR_KINDS.includes(e.kind);
+}
+
+export interface ErrorSummary {
+  readonly name: string;
+  readonly message: string;
+  readonly code?: string;
+}
+
+export function summarizeError(error: unknown): ErrorSummary {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { name: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}) };
+  }
+  const e = error as { message?: unknown } | null;
+  return { name: 'Error', message: typeof e?.message === 'string' ? e.message : String(error) };
+}
+
+/** One line fit for a NATS header (no CR/LF) and bounded in size. */
+export function errorLine(error: unknown): string {
+  return summaryLine(summarizeError(error));
+}
+
+export function summaryLine({ name, message, code }: ErrorSummary): string {
+  return `${name}${code ? ` [${code}]` : ''}: ${message}`.replace(/[\r\n]+/g, ' ').slice(0, 1000);
+}
+
+/**
+ * Nest's default RPC exception filter replaces every error by this shape, losing its code:
+ * seeing it means PassErrorsToJetStreamFilter was not registered on the microservice.
+ */
+export function isNestMaskedError(error: unknown): boolean {
+  const e = error as { status?: unknown; message?: unknown } | null;
+  return !(error instanceof Error) && e?.status === 'error' && typeof e.message === 'string';
+}

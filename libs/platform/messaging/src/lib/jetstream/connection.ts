@@ -1,0 +1,50 @@
+import { JetStreamClient, JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { NatsConnection, connect } from '@nats-io/transport-node';
+
+export interface NatsConnectOptions {
+  /** e.g. 'nats://127.0.0.1:4222'; several for a cluster. */
+  readonly servers: string | string[];
+  /** Shown in the server's connection list (`<app>` or `<app>-relay`). */
+  readonly name: string;
+  /** Pause between reconnect attempts; jitter is added by the client. Default 1000 ms. */
+  readonly reconnectTimeWaitMs?: number;
+  readonly logger?: { log(message: unknown): void; warn(message: unknown): void };
+}
+
+/**
+ * Connects and never gives up: a broker restart or outage must not turn into a dead process,
+ * so the client retries the first connect and every reconnect forever. Messages published
+ * while disconnected are buffered by the client; callers that need a guarantee (the relay)
+ * check their acks.
+ */
+export async function connectNats(options: NatsConnectOptions): Promise<NatsConnection> {
+  const nc = await connect({
+    servers: options.servers,
+    name: options.name,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: options.reconnectTimeWaitMs ?? 1_000,
+    reconnectJitter: 200,
+    waitOnFirstConnect: true,
+    pingInterval: 10_000,
+    maxPingOut: 3,
+  });
+  if (options.logger) void logStatusChanges(nc, options.name, options.logger);
+  return nc;
+}
+
+export interface JetStreamClients {
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+}
+
+export async function jetStreamClients(nc: NatsConnection): Promise<JetStreamClients> {
+  // checkAPI: false so that getting a manager never fails just because the server is restarting.
+  return { js: jetstream(nc), jsm: await jetstreamManager(nc, { checkAPI: false }) };
+}
+
+async function logStatusChanges(nc: NatsConnection, name: string, logger: NonNullable<NatsConnectOptions['logger']>): Promise<void> {
+  for await (const status of nc.status()) {
+    if (status.type === 'disconnect') logger.warn({ msg: 'NATS disconnected', connection: name, server: status.server });
+    if (status.type === 'reconnect') logger.log({ msg: 'NATS reconnected', connection: name, server: status.server });
+  }
+}

@@ -1,0 +1,47 @@
+import { PartitionedQueue } from '../../src/lib/consumer/partitioned-queue';
+
+interface Item {
+  readonly key: string;
+  readonly n: number;
+}
+
+describe('PartitionedQueue', () => {
+  it('runs one item per key at a time, in order, and different keys side by side up to the bound', async () => {
+    const log: string[] = [];
+    let running = 0;
+    let most = 0;
+    const queue = new PartitionedQueue<Item>(3, async ({ key, n }) => {
+      most = Math.max(most, ++running);
+      log.push(`start ${key}${n}`);
+      await new Promise((resolve) => setTimeout(resolve, 5 + ((n * 7) % 5)));
+      log.push(`end ${key}${n}`);
+      running--;
+    });
+    for (let n = 1; n <= 4; n++) for (const key of ['a', 'b', 'c', 'd', 'e']) queue.push(key, { key, n });
+    await queue.roomFor(1);
+
+    expect(most).toBe(3);
+    for (const key of ['a', 'b', 'c', 'd', 'e']) {
+      const own = log.filter((line) => line.split(' ')[1].startsWith(key));
+      expect(own).toEqual([1, 2, 3, 4].flatMap((n) => [`start ${key}${n}`, `end ${key}${n}`]));
+    }
+  });
+
+  it('halts: running items finish, queued ones are handed back unstarted', async () => {
+    const started: number[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const queue = new PartitionedQueue<Item>(1, async ({ n }) => {
+      started.push(n);
+      await gate;
+    });
+    queue.push('a', { key: 'a', n: 1 });
+    queue.push('a', { key: 'a', n: 2 });
+    queue.push('b', { key: 'b', n: 3 });
+    const halted = queue.halt();
+    release();
+    expect((await halted).map((item) => item.n).sort()).toEqual([2, 3]);
+    expect(started).toEqual([1]);
+    expect(queue.size).toBe(0);
+  });
+});
