@@ -1,0 +1,101 @@
+import type { EventMetadata } from '@brigade/event-store';
+import { CommandMetadata, UuidParamPipe } from '@brigade/service';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { CloseRestaurant } from '../../application/close-restaurant/close-restaurant.command';
+import { CreateRestaurant } from '../../application/create-restaurant/create-restaurant.command';
+import { GetRestaurant } from '../../application/get-restaurant/get-restaurant.query';
+import type { RestaurantView } from '../../application/get-restaurant/restaurant.view';
+import { OpenRestaurant } from '../../application/open-restaurant/open-restaurant.command';
+import { ReviseMenu } from '../../application/revise-menu/revise-menu.command';
+import { CreateRestaurantRequest, RestaurantCreatedResponse, RestaurantResponse, ReviseMenuRequest } from './restaurant.dto';
+
+const PROBLEM = 'application/problem+json, with a stable `code`';
+
+/**
+ * Restaurants over HTTP. Commands answer with the restaurant as it now is (200), so a client
+ * needs no second round trip; errors are problem+json: 400 invalid input (fields named),
+ * 404 RESTAURANTS.RESTAURANT.NOT_FOUND, 409 for a transition that would change nothing.
+ */
+@ApiTags('restaurants')
+@ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into the metadata of every event the request causes.' })
+@ApiBadRequestResponse({ description: `Invalid input (${PROBLEM} and the offending fields)` })
+@Controller('restaurants')
+export class RestaurantsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a restaurant with its menu. It starts closed.' })
+  @ApiCreatedResponse({ type: RestaurantCreatedResponse, description: 'Created; Location points at the restaurant.' })
+  async create(
+    @Body() body: CreateRestaurantRequest,
+    @CommandMetadata() metadata: EventMetadata,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<RestaurantCreatedResponse> {
+    const { name, address, menu } = body;
+    const created = await this.commands.execute(new CreateRestaurant({ restaurantId: randomUUID(), name, address, menu }, metadata));
+    response.setHeader('Location', `/restaurants/${created.restaurantId}`);
+    return created;
+  }
+
+  @Get(':restaurantId')
+  @ApiOperation({ summary: 'A restaurant: name, address, menu, whether it is open, and its version.' })
+  @ApiParam({ name: 'restaurantId', format: 'uuid' })
+  @ApiOkResponse({ type: RestaurantResponse })
+  @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
+  get(@Param('restaurantId', UuidParamPipe) restaurantId: string): Promise<RestaurantView> {
+    return this.queries.execute(new GetRestaurant(restaurantId));
+  }
+
+  @Put(':restaurantId/menu')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Replace the whole menu. Sending the current menu again changes nothing.' })
+  @ApiParam({ name: 'restaurantId', format: 'uuid' })
+  @ApiOkResponse({ type: RestaurantResponse, description: 'The restaurant with its new menu.' })
+  @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
+  reviseMenu(
+    @Param('restaurantId', UuidParamPipe) restaurantId: string,
+    @Body() body: ReviseMenuRequest,
+    @CommandMetadata() metadata: EventMetadata,
+  ): Promise<RestaurantView> {
+    return this.commands.execute(new ReviseMenu(restaurantId, body.menu, metadata));
+  }
+
+  @Post(':restaurantId/open')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Start taking orders.' })
+  @ApiParam({ name: 'restaurantId', format: 'uuid' })
+  @ApiOkResponse({ type: RestaurantResponse, description: 'The restaurant, now open.' })
+  @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
+  @ApiConflictResponse({ description: `Already open (${PROBLEM}: RESTAURANTS.RESTAURANT.ALREADY_OPEN)` })
+  open(@Param('restaurantId', UuidParamPipe) restaurantId: string, @CommandMetadata() metadata: EventMetadata): Promise<RestaurantView> {
+    return this.commands.execute(new OpenRestaurant(restaurantId, metadata));
+  }
+
+  @Post(':restaurantId/close')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Stop taking new orders.' })
+  @ApiParam({ name: 'restaurantId', format: 'uuid' })
+  @ApiOkResponse({ type: RestaurantResponse, description: 'The restaurant, now closed.' })
+  @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
+  @ApiConflictResponse({ description: `Already closed (${PROBLEM}: RESTAURANTS.RESTAURANT.ALREADY_CLOSED)` })
+  close(@Param('restaurantId', UuidParamPipe) restaurantId: string, @CommandMetadata() metadata: EventMetadata): Promise<RestaurantView> {
+    return this.commands.execute(new CloseRestaurant(restaurantId, metadata));
+  }
+}
