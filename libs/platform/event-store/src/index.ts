@@ -9,7 +9,7 @@ export * from './lib/errors';
 export * from './lib/event-store';
 export * from './lib/command-runner';
 export * from './lib/unit-of-work';
-export { EVENTS_NOTIFY_CHANNEL } from './lib/commit-notifier';
+export { EVENTS_NOTIFY_CHANNEL, onAppendCommitted } from './lib/commit-notifier';
 export { UpcasterChain } from './lib/upcasting';
 
 /** Add to every context DataSource's `migrations`. */

@@ -92,6 +92,18 @@ describe('EventStore', () => {
     expect(await fx.store.readStream(streamId)).toHaveLength(1);
   });
 
+  it('leaves the ambient transaction usable after a refused append, so the rest of it can still commit', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    await fx.store.append(streamId, 'counter', [incremented(1)], 0, aMetadata());
+
+    await runInTransaction(fx.dataSource, async () => {
+      await expect(fx.store.append(streamId, 'counter', [incremented(2)], 0, aMetadata())).rejects.toBeInstanceOf(ConcurrencyError);
+      await fx.store.append(streamId, 'counter', [incremented(3)], 1, aMetadata());
+    });
+
+    expect((await fx.store.readStream(streamId)).map((e) => e.data)).toEqual([{ by: 1 }, { by: 3 }]);
+  });
+
   it('refuses an append from a transaction older than the stream’s last writer, so global order matches stream order', async () => {
     const streamId = `counter-${randomUUID()}`;
     let releaseOlder!: () => void;
@@ -109,7 +121,7 @@ describe('EventStore', () => {
     await fx.store.append(streamId, 'counter', [incremented(1)], 0, aMetadata()); // newer xid, commits first
     releaseOlder();
 
-    await expect(older).rejects.toBeInstanceOf(ConcurrencyError);
+    await expect(older).rejects.toMatchObject({ code: 'EVENT_STORE.CONCURRENCY', reason: 'transaction-order' });
     await fx.store.append(streamId, 'counter', [incremented(2)], 1, aMetadata()); // a retry in a new transaction
     const all = (await fx.store.readAll({ limit: 10_000 })).filter((e) => e.streamId === streamId);
     expect(all.map((e) => e.streamVersion)).toEqual([1, 2]);

@@ -46,7 +46,7 @@ describe('the service edge over real HTTP', () => {
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`);
-      expect(rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(['es_events', 'es_streams', 'es_snapshots', 'migrations']));
+      expect(rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(['es_events', 'es_snapshots', 'migrations']));
     } finally {
       await client.end();
     }

@@ -1,5 +1,6 @@
 import { Decider, DomainEvent, fold } from '@brigade/domain';
 import { ConcurrencyError } from './errors';
+import { inTransaction } from './unit-of-work';
 import { EventStore } from './event-store';
 import { EventMetadata } from './types';
 
@@ -53,10 +54,15 @@ export class CommandRunner<C, E extends DomainEvent, S> {
         await this.maybeSnapshot(streamId, streamVersion, result.streamVersion, next);
         return { events, state: next, streamVersion: result.streamVersion };
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= this.maxAttempts) throw error;
+        if (!(error instanceof ConcurrencyError) || attempt >= this.maxAttempts || !this.retryable(error)) throw error;
         await jitter(attempt);
       }
     }
+  }
+
+  /** A transaction-order refusal repeats for as long as the ambient transaction lives: its owner must retry it whole. */
+  private retryable(error: ConcurrencyError): boolean {
+    return error.reason === 'version' || !inTransaction(this.store.dataSource);
   }
 
   private async maybeSnapshot(streamId: string, before: number, after: number, state: S): Promise<void> {

@@ -1,34 +1,81 @@
 import { DataSource } from 'typeorm';
+import { Sql } from './sql';
+import { notifyAppended } from './statements';
 
 /** Channel on which appends are announced; relays LISTEN on it. */
 export const EVENTS_NOTIFY_CHANNEL = 'brigade_events';
 
+type Listener = () => void;
+const localListeners = new WeakMap<DataSource, Set<Listener>>();
+
 /**
- * Wakes relays after commits that appended events. NOTIFY inside the appending transaction
- * would serialise every commit on PostgreSQL's notification-queue lock (no group commit), so
- * it is sent after commit instead, coalesced to at most one in flight: a burst of commits
- * costs one or two NOTIFYs. A lost notification (crash right after commit) only delays
- * publishing until the relay's safety poll; correctness never depends on it.
+ * Calls `listener` in this process after every commit that appended events through
+ * `dataSource`: a relay in the same process wakes without waiting for PostgreSQL's NOTIFY.
+ * Returns the function that unsubscribes.
+ */
+export function onAppendCommitted(dataSource: DataSource, listener: Listener): () => void {
+  let listeners = localListeners.get(dataSource);
+  if (!listeners) localListeners.set(dataSource, (listeners = new Set()));
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Under a burst of appends, at most one NOTIFY per this interval (the first one goes at once). */
+const NOTIFY_INTERVAL_MS = 5;
+
+/**
+ * Wakes relays after commits that appended events: directly when a relay runs in this process,
+ * otherwise through NOTIFY. NOTIFY inside the appending transaction would serialise
+ * every commit on PostgreSQL's notification-queue lock (no group commit), so it is sent after
+ * commit instead, throttled: an isolated append notifies at once, a burst costs one NOTIFY per
+ * interval (each NOTIFY is a small transaction of its own; a relay busy with a burst needs no
+ * more wake-ups). A lost notification (crash right after commit) only delays publishing until
+ * the relay's safety poll; correctness never depends on it.
  */
 export class CommitNotifier {
-  private inFlight = false;
   private pending = false;
+  private inFlight = false;
+  private timer: NodeJS.Timeout | null = null;
+  private lastSentAt = Number.NEGATIVE_INFINITY;
+  private readonly sql: Sql;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.sql = new Sql(dataSource);
+  }
 
   notify(): void {
-    if (this.inFlight) {
-      this.pending = true;
+    const local = localListeners.get(this.dataSource);
+    if (local?.size) {
+      // A relay in this process: wake it directly and spare the NOTIFY transaction. A relay in
+      // another process (e.g. a second instance during a rolling deploy) finds the events on its
+      // own process's wake-ups or its safety poll; nothing depends on this wake-up for correctness.
+      local.forEach((listener) => listener());
       return;
     }
-    this.inFlight = true;
+    this.pending = true;
+    this.sendWhenDue();
+  }
+
+  private sendWhenDue(): void {
+    if (!this.pending || this.inFlight || this.timer || !this.dataSource.isInitialized) return;
+    const wait = this.lastSentAt + NOTIFY_INTERVAL_MS - performance.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.sendWhenDue();
+      }, wait);
+      this.timer.unref();
+      return;
+    }
     this.pending = false;
-    this.dataSource
-      .query('SELECT pg_notify($1, $2)', [EVENTS_NOTIFY_CHANNEL, ''])
+    this.inFlight = true;
+    this.lastSentAt = performance.now();
+    this.sql
+      .queryOutsideTransaction(notifyAppended, [EVENTS_NOTIFY_CHANNEL, ''])
       .catch(() => undefined)
       .finally(() => {
         this.inFlight = false;
-        if (this.pending && this.dataSource.isInitialized) this.notify();
+        this.sendWhenDue();
       });
   }
 }

@@ -1,15 +1,21 @@
 /**
- * The stream was changed since it was read (or, rarely, by a transaction that began later
- * than this one). Load again and retry; CommandRunner does so a bounded number of times.
+ * Why an append was refused:
+ * - 'version': the stream is not at the expected version (someone else appended first);
+ * - 'transaction-order': the stream's last event was written by a transaction that began later
+ *   than this one; only a new transaction can append (see statements.ts, the xid guard).
  */
+export type ConcurrencyReason = 'version' | 'transaction-order';
+
+/** The stream changed since it was read. Load again and retry; CommandRunner does so a bounded number of times. */
 export class ConcurrencyError extends Error {
   readonly code = 'EVENT_STORE.CONCURRENCY';
   constructor(
     readonly streamId: string,
     readonly expectedVersion: number | 'any',
-    readonly actualVersion: number | null,
+    readonly actualVersion: number,
+    readonly reason: ConcurrencyReason = 'version',
   ) {
-    super(`Stream ${streamId} is at version ${actualVersion ?? 0}, expected ${expectedVersion}`);
+    super(`Stream ${streamId} is at version ${actualVersion}, expected ${expectedVersion}${reason === 'transaction-order' ? ' (written by a newer transaction)' : ''}`);
     this.name = 'ConcurrencyError';
   }
 }

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CommitNotifier } from './commit-notifier';
 import { ConcurrencyError, PartialDuplicateAppendError } from './errors';
-import { afterCommit, currentManager, inTransaction } from './unit-of-work';
+import { Sql } from './sql';
+import * as statements from './statements';
+import { afterCommit, currentManager } from './unit-of-work';
 import { UpcasterChain } from './upcasting';
 import {
   AppendResult,
@@ -33,10 +35,8 @@ interface EventRow {
   recorded_at: Date;
 }
 
-// Positions leave as text (xid8 and bigint exceed 2^53). ORDER BY must name the table's columns,
-// not these text aliases, or positions would sort as strings.
-const EVENT_COLUMNS = `transaction_id::text AS transaction_id, sequence::text AS sequence, event_id, stream_id,
-  stream_type, stream_version, event_type, schema_version, data, metadata, recorded_at`;
+/** Appends expecting 'any' version retry this often when a concurrent append takes their version. */
+const ANY_VERSION_ATTEMPTS = 10;
 
 /**
  * Append-only event store in the context's own PostgreSQL database. Appends join the ambient
@@ -45,13 +45,15 @@ const EVENT_COLUMNS = `transaction_id::text AS transaction_id, sequence::text AS
 export class EventStore {
   private readonly upcasters: UpcasterChain;
   private readonly notifier: CommitNotifier;
+  private readonly sql: Sql;
 
   constructor(
-    private readonly dataSource: DataSource,
+    readonly dataSource: DataSource,
     options: EventStoreOptions = {},
   ) {
     this.upcasters = new UpcasterChain(options.upcasters);
     this.notifier = new CommitNotifier(dataSource);
+    this.sql = new Sql(dataSource);
   }
 
   async append(
@@ -63,50 +65,27 @@ export class EventStore {
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     const ids = events.map((e) => e.eventId ?? randomUUID());
-    const params = [
-      streamId,
-      streamType,
-      expected === 'any' ? -1 : expected,
-      ids,
-      events.map((e) => e.type),
-      events.map((e) => this.upcasters.currentVersion(e.type)),
-      events.map((e) => JSON.stringify(e.data)),
-      JSON.stringify(metadata),
-    ];
-    let row: { outcome: string; stream_version: number | null };
-    try {
-      [row] = await currentManager(this.dataSource).query(
-        'SELECT outcome, stream_version FROM es_append($1, $2, $3, $4::uuid[], $5::text[], $6::integer[], $7::jsonb[], $8::jsonb)',
-        params,
-      );
-    } catch (error) {
-      // A concurrent append stored the same event ids first: outside a transaction that is
-      // the idempotent case; inside one the transaction is aborted and the caller retries.
-      if (isUniqueViolation(error, 'es_events_event_id_key') && !inTransaction(this.dataSource)) {
-        return this.append(streamId, streamType, events.map((e, i) => ({ ...e, eventId: ids[i] })), expected, metadata);
+    const { statement, values } = this.appendStatement(streamId, streamType, events, ids, expected, metadata);
+    for (let attempt = 1; ; attempt++) {
+      let inserted: Array<{ stream_version: number }>;
+      try {
+        inserted = await this.sql.attempt(statement, values);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        inserted = []; // a concurrent append stored our version (or our event ids) first
       }
-      throw error;
-    }
-    switch (row.outcome) {
-      case 'appended':
+      if (inserted.length === events.length) {
         afterCommit(this.dataSource, () => this.notifier.notify());
-        return { streamVersion: row.stream_version as number, appended: true };
-      case 'duplicate':
-        return { streamVersion: row.stream_version ?? 0, appended: false };
-      case 'partial-duplicate':
-        throw new PartialDuplicateAppendError(streamId);
-      case 'conflict':
-        throw new ConcurrencyError(streamId, expected, row.stream_version);
-      default:
-        throw new Error(`Unexpected append outcome ${row.outcome}`);
+        return { streamVersion: inserted[inserted.length - 1].stream_version, appended: true };
+      }
+      const refusal = await this.explainRefusal(streamId, ids, expected);
+      if ('appended' in refusal) return refusal;
+      if (expected !== 'any' || refusal.reason !== 'version' || attempt >= ANY_VERSION_ATTEMPTS) throw refusal;
     }
   }
 
   async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<StoredEvent[]> {
-    const rows: EventRow[] = await currentManager(this.dataSource).query(
-      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version`,
-      [streamId, options.fromVersion ?? 0],
-    );
+    const rows = await this.sql.query<EventRow>(statements.readStream, [streamId, options.fromVersion ?? 0]);
     return rows.map((r) => this.toStoredEvent(r));
   }
 
@@ -117,20 +96,9 @@ export class EventStore {
    */
   async readAll(options: { after?: GlobalPosition; limit: number }): Promise<StoredEvent[]> {
     const { after, limit } = options;
-    const rows: EventRow[] = after
-      ? await this.dataSource.query(
-          `SELECT ${EVENT_COLUMNS} FROM es_events
-           WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-             AND (transaction_id, sequence) > ($1::text::xid8, $2::bigint)
-           ORDER BY es_events.transaction_id, es_events.sequence LIMIT $3`,
-          [after.transactionId, after.sequence, limit],
-        )
-      : await this.dataSource.query(
-          `SELECT ${EVENT_COLUMNS} FROM es_events
-           WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-           ORDER BY es_events.transaction_id, es_events.sequence LIMIT $1`,
-          [limit],
-        );
+    const rows = after
+      ? await this.sql.queryOutsideTransaction<EventRow>(statements.readAllAfter, [after.transactionId, after.sequence, limit])
+      : await this.sql.queryOutsideTransaction<EventRow>(statements.readAllFromStart, [limit]);
     return rows.map((r) => this.toStoredEvent(r));
   }
 
@@ -154,6 +122,50 @@ export class EventStore {
     );
   }
 
+  private appendStatement(
+    streamId: string,
+    streamType: string,
+    events: readonly NewEvent[],
+    ids: string[],
+    expected: ExpectedVersion,
+    metadata: EventMetadata,
+  ): { statement: statements.Statement; values: unknown[] } {
+    const version = expected === 'any' ? 0 : expected;
+    if (events.length === 1 && expected !== 'any') {
+      const [event] = events;
+      const fields = [ids[0], event.type, this.upcasters.currentVersion(event.type), JSON.stringify(event.data)];
+      return { statement: statements.appendOneAtVersion, values: [streamId, streamType, version, ...fields, JSON.stringify(metadata)] };
+    }
+    return {
+      statement: expected === 'any' ? statements.appendAtEnd : statements.appendAtVersion,
+      values: [
+        streamId,
+        streamType,
+        version,
+        ids,
+        events.map((e) => e.type),
+        events.map((e) => this.upcasters.currentVersion(e.type)),
+        events.map((e) => JSON.stringify(e.data)),
+        JSON.stringify(metadata),
+      ],
+    };
+  }
+
+  /** Why nothing was appended: the events were already stored (a no-op), or a ConcurrencyError. */
+  private async explainRefusal(
+    streamId: string,
+    ids: string[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult | ConcurrencyError> {
+    const [{ stored }] = await this.sql.query<{ stored: number }>(statements.storedEventIds, [ids]);
+    const [head] = await this.sql.query<{ stream_version: number; writable: boolean }>(statements.streamHead, [streamId]);
+    const version = head?.stream_version ?? 0;
+    if (stored === ids.length) return { streamVersion: version, appended: false };
+    if (stored > 0) throw new PartialDuplicateAppendError(streamId);
+    const reason = head && !head.writable && (expected === 'any' || expected === version) ? 'transaction-order' : 'version';
+    return new ConcurrencyError(streamId, expected, version, reason);
+  }
+
   private toStoredEvent(row: EventRow): StoredEvent {
     const { schemaVersion, data } = this.upcasters.upcast(row.event_type, row.schema_version, row.data);
     return {
@@ -171,8 +183,6 @@ export class EventStore {
   }
 }
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const pg = e?.driverError ?? e;
-  return pg?.code === '23505' && pg?.constraint === constraint;
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === '23505';
 }

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 interface Scope {
   readonly dataSource: DataSource;
@@ -36,6 +36,12 @@ export function currentManager(dataSource: DataSource): EntityManager {
 
 export function inTransaction(dataSource: DataSource): boolean {
   return scopes.getStore()?.dataSource === dataSource;
+}
+
+/** The query runner of the ambient transaction, if any. */
+export function ambientQueryRunner(dataSource: DataSource): QueryRunner | undefined {
+  const scope = scopes.getStore();
+  return scope?.dataSource === dataSource ? scope.manager.queryRunner : undefined;
 }
 
 /** Runs `hook` once the ambient transaction has committed (at once when there is none). */

@@ -1,0 +1,47 @@
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { DataSource } from 'typeorm';
+import { Statement } from './statements';
+import { ambientQueryRunner } from './unit-of-work';
+
+/**
+ * Runs named statements on the pg driver beneath TypeORM: on the ambient transaction's
+ * connection when there is one, otherwise on the pool (each statement its own transaction).
+ */
+export class Sql {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async query<R extends QueryResultRow>(statement: Statement, values: unknown[]): Promise<R[]> {
+    const client = await this.ambientClient();
+    const result = await (client ?? this.pool()).query<R>({ name: statement.name, text: statement.text, values });
+    return result.rows;
+  }
+
+  /** Like query(), but a failure inside the ambient transaction is rolled back to before it, leaving the transaction usable. */
+  async attempt<R extends QueryResultRow>(statement: Statement, values: unknown[]): Promise<R[]> {
+    const client = await this.ambientClient();
+    if (!client) return (await this.pool().query<R>({ name: statement.name, text: statement.text, values })).rows;
+    await client.query('SAVEPOINT brigade_es_append');
+    try {
+      const result = await client.query<R>({ name: statement.name, text: statement.text, values });
+      await client.query('RELEASE SAVEPOINT brigade_es_append');
+      return result.rows;
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT brigade_es_append');
+      throw error;
+    }
+  }
+
+  /** Always on the pool: for reads that must not see an uncommitted ambient transaction. */
+  async queryOutsideTransaction<R extends QueryResultRow>(statement: Statement, values: unknown[]): Promise<R[]> {
+    return (await this.pool().query<R>({ name: statement.name, text: statement.text, values })).rows;
+  }
+
+  private async ambientClient(): Promise<PoolClient | null> {
+    const runner = ambientQueryRunner(this.dataSource);
+    return runner ? ((await runner.connect()) as PoolClient) : null;
+  }
+
+  private pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
+}
