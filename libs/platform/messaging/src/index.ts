@@ -1,6 +1,7 @@
 // Messaging over NATS JetStream.
-// Publishing: a relay tails the event store in its gap-free order and publishes each event once
-// (Nats-Msg-Id = event id), ordered per stream, surviving crashes and outages (at-least-once, deduplicated).
+// Publishing: a relay tails the event store in its gap-free order and stores each committed event on
+// the context's stream exactly once and in order (each message chained to its predecessor's sequence,
+// Nats-Msg-Id = event id as a second guard), across relay crashes and NATS or PostgreSQL outages.
 // Consuming: durable pull consumers, idempotent through an inbox written in the handler's transaction,
 // ordered per aggregate, retried with backoff, then parked on a dead-letter subject for replay.
 export * from './lib/jetstream/naming';

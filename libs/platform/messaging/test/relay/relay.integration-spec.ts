@@ -178,25 +178,49 @@ describe('OutboxRelay', () => {
     expect(exactlyOnceInOrderViolations(messages, expected)).toEqual([]);
   });
 
-  it('is woken by NOTIFY: an append is on the stream long before the safety poll, also after its LISTEN connection was dropped', async () => {
+  it('is woken by NOTIFY: an append by another process is on the stream long before the safety poll, also after its LISTEN connection was dropped', async () => {
     const ledger = await aLedger();
     const relay = aRelay(ledger, { safetyPollMs: 30_000 });
     await relay.start();
     await eventually(() => expect(relay.status.caughtUp).toBe(true));
+    // Another DataSource stands for another process: only PostgreSQL's NOTIFY can reach the relay.
+    const otherProcess = await openLedgerDatabase(ledger.db.url, 1);
 
+    try {
+      const latencies = await appendAndTime(ledger, new EventStore(otherProcess), 6, async (i) => {
+        if (i === 3) await dropListenConnection(ledger);
+      });
+      // Typically tens of ms; the margin absorbs other test files' transactions on the shared server.
+      expect(Math.max(...latencies)).toBeLessThan(2_000);
+    } finally {
+      await otherProcess.destroy();
+    }
+  });
+
+  it('is woken in-process by appends through its own DataSource, without LISTEN', async () => {
+    const ledger = await aLedger();
+    const relay = aRelay(ledger, { safetyPollMs: 30_000, listen: false });
+    await relay.start();
+    await eventually(() => expect(relay.status.caughtUp).toBe(true));
+
+    const latencies = await appendAndTime(ledger, ledger.store, 3);
+
+    expect(Math.max(...latencies)).toBeLessThan(2_000);
+  });
+
+  /** Appends one event at a time while the relay is idle; milliseconds until each is on the stream. */
+  async function appendAndTime(ledger: Ledger, store: EventStore, count: number, before?: (i: number) => Promise<void>): Promise<number[]> {
     const latencies: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      if (i === 3) await dropListenConnection(ledger);
+    for (let i = 0; i < count; i++) {
+      await before?.(i);
       await new Promise((resolve) => setTimeout(resolve, 300)); // idle again: quick re-polls are over
       const appendedAt = Date.now();
-      await ledger.store.append('entry-a', LEDGER_STREAM_TYPE, [anEntryRecorded()], i, aMetadata());
+      await store.append('entry-a', LEDGER_STREAM_TYPE, [anEntryRecorded()], i, aMetadata());
       await eventually(async () => expect(await streamMessageCount(nc, ledger.streamName)).toBe(i + 1), { intervalMs: 5 });
       latencies.push(Date.now() - appendedAt);
     }
-
-    // Typically tens of ms; the margin absorbs other test files' transactions on the shared server.
-    expect(Math.max(...latencies)).toBeLessThan(2_000);
-  });
+    return latencies;
+  }
 
   /** readAll only shows what no older transaction (in any database of the server) still hides. */
   async function visibleEvents(ledger: Ledger, count: number): Promise<StoredEvent[]> {

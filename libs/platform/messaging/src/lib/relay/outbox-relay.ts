@@ -1,4 +1,4 @@
-import { EVENTS_NOTIFY_CHANNEL, EventStore, GlobalPosition, StoredEvent } from '@brigade/event-store';
+import { EVENTS_NOTIFY_CHANNEL, EventStore, GlobalPosition, StoredEvent, onAppendCommitted } from '@brigade/event-store';
 import { PubAck } from '@nats-io/jetstream';
 import { NatsConnection } from '@nats-io/transport-node';
 import { ClientConfig } from 'pg';
@@ -12,6 +12,7 @@ import { OutgoingMessage, toOutgoingMessage } from './event-message';
 import { consoleRelayLogger } from './console-relay-logger';
 import { comparePositions, formatPosition, laterPosition } from './position';
 import { readPublishedHead } from './published-head';
+import { CheckpointWriter } from './checkpoint-writer';
 import { RelayCheckpoints } from './relay-checkpoints';
 import { EventMapper, RelayLogger } from './relay-types';
 import { Wakeup } from './wakeup';
@@ -27,6 +28,8 @@ export interface OutboxRelayOptions {
   readonly store?: EventStore;
   /** Events read and published per round. Default 500. */
   readonly batchSize?: number;
+  /** Minimum interval between checkpoint saves (they happen off the publishing path). Default 250 ms. */
+  readonly checkpointIntervalMs?: number;
   /** Poll interval when no notification arrives. Default 1000 ms. */
   readonly safetyPollMs?: number;
   /** How long to wait for each JetStream ack. Default 5000 ms. */
@@ -84,9 +87,11 @@ export class OutboxRelay {
   private readonly relayName: string;
   private readonly store: EventStore;
   private readonly checkpoints: RelayCheckpoints;
+  private readonly checkpointWriter: CheckpointWriter;
   private readonly logger: RelayLogger;
   private readonly wakeup = new Wakeup();
   private readonly listener: CommitListener | null;
+  private stopLocalWakeups: (() => void) | null = null;
   private stopping = new AbortController();
   private loop: Promise<void> | null = null;
   private clients: JetStreamClients | null = null;
@@ -101,7 +106,7 @@ export class OutboxRelay {
   private confirmed: GlobalPosition | null = null;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly nats: NatsConnection,
     private readonly options: OutboxRelayOptions,
   ) {
@@ -110,6 +115,9 @@ export class OutboxRelay {
     this.relayName = options.relayName ?? this.streamName;
     this.store = options.store ?? new EventStore(dataSource);
     this.checkpoints = new RelayCheckpoints(dataSource);
+    this.checkpointWriter = new CheckpointWriter(this.checkpoints, this.relayName, options.checkpointIntervalMs ?? 250, (error) =>
+      this.logger.warn({ msg: 'relay checkpoint not saved; will retry', relay: this.relayName, error: error instanceof Error ? error.message : String(error) }),
+    );
     this.logger = options.logger ?? consoleRelayLogger;
     const listen = options.listen ?? listenConfigOf(dataSource);
     this.listener = listen ? new CommitListener(listen, EVENTS_NOTIFY_CHANNEL, () => this.wakeup.signal(), this.logger) : null;
@@ -134,14 +142,20 @@ export class OutboxRelay {
     if (this.loop) return;
     this.stopping = new AbortController();
     this.listener?.start();
+    // Appends made in this process wake the relay directly; NOTIFY covers other processes.
+    this.stopLocalWakeups = onAppendCommitted(this.dataSource, () => this.wakeup.signal());
     this.loop = this.run();
   }
 
-  /** Finishes the batch in flight (publish and checkpoint), then stops. */
+  /** Finishes the batch in flight, saves the checkpoint, then stops. */
   async stop(): Promise<void> {
     if (!this.loop) return;
     this.stopping.abort();
     await this.loop;
+    await this.checkpointWriter.flush().catch((error: unknown) =>
+      this.logger.warn({ msg: 'relay checkpoint not saved at stop', relay: this.relayName, error: error instanceof Error ? error.message : String(error) }),
+    );
+    this.stopLocalWakeups?.();
     await this.listener?.stop();
     this.loop = null;
     this.logger.log({ msg: 'relay stopped', relay: this.relayName, ...this.countersForLog() });
@@ -207,7 +221,7 @@ export class OutboxRelay {
       throw new Error(`batch interrupted after ${stored} of ${outgoing.length} messages: ${reason}`);
     }
     const last = events[events.length - 1].position;
-    await this.checkpoints.save(this.relayName, last);
+    this.checkpointWriter.schedule(last);
     this.counters.skipped += events.length - outgoing.length;
     this.confirmed = last;
     this.logger.debug?.({ msg: 'relay batch published', relay: this.relayName, published: outgoing.length, read: events.length, position: formatPosition(last) });
