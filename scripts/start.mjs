@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message) => console.log(`[start] ${message}`);
 
 ensureDependencies(root);
-const { ensurePostgres, ensureNats, ensureDatabase } = await import('./lib/infra.mjs');
+const { ensureInfrastructure, ensureDatabase } = await import('./lib/infra.mjs');
 const { assignPorts, databaseName, discoverApps } = await import('./lib/apps.mjs');
 const { sleep, stopChild } = await import('./lib/processes.mjs');
 
@@ -40,10 +40,7 @@ process.on('SIGTERM', () => shutdown(0));
 
 let postgres, nats;
 try {
-  postgres = await ensurePostgres({ root, log });
-  infrastructure.push(postgres);
-  nats = await ensureNats({ root, log });
-  infrastructure.push(nats);
+  ({ postgres, nats } = await ensureInfrastructure({ root, log }, infrastructure));
 } catch (error) {
   console.error(`[start] ${error.message}`);
   await shutdown(1);

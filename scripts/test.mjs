@@ -15,7 +15,7 @@ const nxArgs = process.argv.slice(2).filter((arg, i) => !(i === 0 && arg === '--
 const log = (message) => console.log(`[test] ${message}`);
 
 ensureDependencies(root);
-const { ensurePostgres, ensureNats } = await import('./lib/infra.mjs');
+const { ensureInfrastructure } = await import('./lib/infra.mjs');
 
 const started = [];
 let nx = null;
@@ -40,10 +40,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 let postgres, nats;
 try {
-  postgres = await ensurePostgres({ root, log });
-  started.push(postgres);
-  nats = await ensureNats({ root, log });
-  started.push(nats);
+  ({ postgres, nats } = await ensureInfrastructure({ root, log }, started));
 } catch (error) {
   console.error(`[test] ${error.message}`);
   await quit(1);

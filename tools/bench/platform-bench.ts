@@ -5,6 +5,7 @@
  *  - append_tps_N: event-store appends, one event per command, expected-version check included;
  *  - relay_p50_ms / relay_p99_ms: from an append's commit to the message being read from JetStream.
  * Usage: npm run bench [-- --json] [--seconds 4] [--rounds 3] [--samples 1000]
+ * (`npm run -s bench -- --json` leaves out npm's own banner: stdout is then the JSON object alone.)
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -33,6 +34,9 @@ const metadata: EventMetadata = {
   occurredAt: new Date().toISOString(),
 };
 const payload = { orderId: randomUUID(), lineItems: [{ menuItemId: randomUUID(), quantity: 2, priceCents: 1250 }], orderTotalCents: 2500 };
+
+const toStderr = (message: object) => process.stderr.write(`${JSON.stringify(message)}\n`);
+const stderrLogger = { log: toStderr, warn: toStderr, error: toStderr };
 
 async function openDatabase(label: string) {
   const db = await createTestDatabase(label);
@@ -102,6 +106,7 @@ async function measureRelayLatency() {
     context: 'bench',
     namespace: ns,
     mapEvent: (e) => ({ subject: 'bench.item.benchmarked.v1', payload: e.data }),
+    logger: stderrLogger, // stdout carries only the report
   });
   await relay.start();
 
