@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
+import { json } from 'express';
 import { toRequestBodyError } from '../errors/request-body.error';
 
 /** Default largest JSON body; commands are small. */
@@ -9,10 +9,6 @@ export const DEFAULT_BODY_LIMIT = '100kb';
 const BODY_LIMIT = Symbol.for('brigade.body-limit');
 
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
-
-// Express' own JSON parser (the one @nestjs/platform-express uses). Loaded untyped because the
-// workspace has no @types/express, and an untyped import would fail every importer's type-check.
-const { json } = createRequire(__filename)('express') as { json(options: { limit: string }): Middleware };
 
 /**
  * JSON bodies up to `limit`; the parser's failures become RequestBodyError, because Nest would
