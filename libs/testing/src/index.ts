@@ -5,6 +5,7 @@
 export * from './lib/environment';
 export * from './lib/eventually';
 export * from './lib/given-when-then';
+export * from './lib/when-event';
 export * from './lib/namespace';
 export * from './lib/nats-server';
 export * from './lib/postgres-server';
