@@ -1,0 +1,9 @@
+// Durable saga deadlines: set in the transaction of the saga step that sets them, fired once
+// (FOR UPDATE SKIP LOCKED) in a transaction that also removes them, surviving restarts; a failing
+// handler is retried with backoff, never dropped.
+import { CreateSagaDeadlines1700000000300 } from './lib/migrations/1700000000300-create-saga-deadlines';
+
+export * from './lib/deadlines';
+export * from './lib/deadline-runner';
+
+export const sagaMigrations = [CreateSagaDeadlines1700000000300];
