@@ -1,0 +1,86 @@
+import type { EventMetadata } from '@brigade/event-store';
+import { CommandMetadata, UuidParamPipe } from '@brigade/service';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { ConsumerView } from '../../application/get-consumer/consumer.view';
+import { GetConsumer } from '../../application/get-consumer/get-consumer.query';
+import { ReactivateConsumer } from '../../application/reactivate-consumer/reactivate-consumer.command';
+import { RegisterConsumer } from '../../application/register-consumer/register-consumer.command';
+import { SuspendConsumer } from '../../application/suspend-consumer/suspend-consumer.command';
+import { ConsumerRegisteredResponse, ConsumerResponse, RegisterConsumerRequest } from './consumer.dto';
+
+const PROBLEM = 'application/problem+json, with a stable `code`';
+
+/**
+ * Consumers over HTTP. Suspend and reactivate answer with the consumer as it now is (200), so a
+ * client needs no second round trip; errors are problem+json: 400 invalid input (fields named),
+ * 404 CONSUMERS.CONSUMER.NOT_FOUND, 409 for a transition that would change nothing.
+ */
+@ApiTags('consumers')
+@ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into the metadata of every event the request causes.' })
+@ApiBadRequestResponse({ description: `Invalid input (${PROBLEM} and the offending fields)` })
+@Controller('consumers')
+export class ConsumersController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a consumer. It starts ACTIVE: it may place orders.' })
+  @ApiCreatedResponse({ type: ConsumerRegisteredResponse, description: 'Registered; Location points at the consumer.' })
+  async register(
+    @Body() body: RegisterConsumerRequest,
+    @CommandMetadata() metadata: EventMetadata,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<ConsumerRegisteredResponse> {
+    const name = { firstName: body.name.firstName, lastName: body.name.lastName };
+    const registered = await this.commands.execute(new RegisterConsumer({ consumerId: randomUUID(), name, email: body.email }, metadata));
+    response.setHeader('Location', `/consumers/${registered.consumerId}`);
+    return registered;
+  }
+
+  @Get(':consumerId')
+  @ApiOperation({ summary: 'A consumer: name, email, status and version.' })
+  @ApiParam({ name: 'consumerId', format: 'uuid' })
+  @ApiOkResponse({ type: ConsumerResponse })
+  @ApiNotFoundResponse({ description: `Unknown consumer (${PROBLEM}: CONSUMERS.CONSUMER.NOT_FOUND)` })
+  get(@Param('consumerId', UuidParamPipe) consumerId: string): Promise<ConsumerView> {
+    return this.queries.execute(new GetConsumer(consumerId));
+  }
+
+  @Post(':consumerId/suspend')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Suspend the consumer: its new orders fail validation until it is reactivated.' })
+  @ApiParam({ name: 'consumerId', format: 'uuid' })
+  @ApiOkResponse({ type: ConsumerResponse, description: 'The consumer, now suspended.' })
+  @ApiNotFoundResponse({ description: `Unknown consumer (${PROBLEM}: CONSUMERS.CONSUMER.NOT_FOUND)` })
+  @ApiConflictResponse({ description: `Already suspended (${PROBLEM}: CONSUMERS.CONSUMER.ALREADY_SUSPENDED)` })
+  suspend(@Param('consumerId', UuidParamPipe) consumerId: string, @CommandMetadata() metadata: EventMetadata): Promise<ConsumerView> {
+    return this.commands.execute(new SuspendConsumer(consumerId, metadata));
+  }
+
+  @Post(':consumerId/reactivate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Let a suspended consumer order again.' })
+  @ApiParam({ name: 'consumerId', format: 'uuid' })
+  @ApiOkResponse({ type: ConsumerResponse, description: 'The consumer, ACTIVE again.' })
+  @ApiNotFoundResponse({ description: `Unknown consumer (${PROBLEM}: CONSUMERS.CONSUMER.NOT_FOUND)` })
+  @ApiConflictResponse({ description: `Already active (${PROBLEM}: CONSUMERS.CONSUMER.ALREADY_ACTIVE)` })
+  reactivate(@Param('consumerId', UuidParamPipe) consumerId: string, @CommandMetadata() metadata: EventMetadata): Promise<ConsumerView> {
+    return this.commands.execute(new ReactivateConsumer(consumerId, metadata));
+  }
+}
