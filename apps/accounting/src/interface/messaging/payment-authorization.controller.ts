@@ -1,0 +1,37 @@
+import {
+  orderCreatedV1,
+  OrderCreatedV1,
+  orderCreatedV1Subject,
+  orderRejectedV1,
+  OrderRejectedV1,
+  orderRejectedV1Subject,
+} from '@brigade/contracts/orders';
+import { JetStreamContext } from '@brigade/messaging';
+import { Controller } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { AuthorizePayment } from '../../application/authorize-payment/authorize-payment.command';
+import { VoidPayment } from '../../application/void-payment/void-payment.command';
+
+/**
+ * Durable `accounting--payment-authorization` on the ORDERS stream. Both subjects share one
+ * durable so that, per order (the Brigade-Aggregate-Id), `created` is always handled before
+ * `rejected`: a void can never overtake the authorisation it undoes.
+ */
+@Controller()
+export class PaymentAuthorizationController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @EventPattern(orderCreatedV1Subject, { handler: 'payment-authorization' })
+  async onOrderCreated(@Payload() payload: OrderCreatedV1, @Ctx() ctx: JetStreamContext): Promise<void> {
+    const { orderId, consumerId, orderTotalCents } = orderCreatedV1.parse(payload);
+    const payment = { consumerId, orderId, amountCents: orderTotalCents };
+    await this.commands.execute(new AuthorizePayment(payment, ctx.causedBy(new Date().toISOString())));
+  }
+
+  @EventPattern(orderRejectedV1Subject, { handler: 'payment-authorization' })
+  async onOrderRejected(@Payload() payload: OrderRejectedV1, @Ctx() ctx: JetStreamContext): Promise<void> {
+    const { orderId, consumerId } = orderRejectedV1.parse(payload);
+    await this.commands.execute(new VoidPayment({ consumerId, orderId }, ctx.causedBy(new Date().toISOString())));
+  }
+}
