@@ -1,0 +1,86 @@
+import type { EventMetadata } from '@brigade/event-store';
+import { CommandMetadata, UuidParamPipe } from '@brigade/service';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AcceptTicket } from '../../application/accept-ticket/accept-ticket.command';
+import { GetTicket } from '../../application/get-ticket/get-ticket.query';
+import type { TicketView } from '../../application/get-ticket/ticket.view';
+import { MarkReadyForPickup } from '../../application/mark-ready-for-pickup/mark-ready-for-pickup.command';
+import { StartPreparing } from '../../application/start-preparing/start-preparing.command';
+import { AcceptTicketRequest, TicketResponse } from './ticket.dto';
+
+const PROBLEM = 'application/problem+json, with a stable `code`';
+const NOT_FOUND = `No ticket for this order (${PROBLEM}: KITCHEN.TICKET.NOT_FOUND)`;
+const ILLEGAL = `Not allowed in the ticket's state (${PROBLEM}: KITCHEN.TICKET.ILLEGAL_TRANSITION)`;
+
+/**
+ * Tickets over HTTP, by order id. Staff commands answer with the ticket as it now is (200);
+ * 400 invalid input (fields named), 404 KITCHEN.TICKET.NOT_FOUND, 409 KITCHEN.TICKET.ILLEGAL_TRANSITION.
+ */
+@ApiTags('tickets')
+@ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into the metadata of every event the request causes.' })
+@ApiBadRequestResponse({ description: `Invalid input (${PROBLEM} and the offending fields)` })
+@Controller('tickets')
+export class TicketsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get(':orderId')
+  @ApiOperation({ summary: "The order's ticket: state, lines, readyBy, and the reason of a rejection or cancellation." })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiOkResponse({ type: TicketResponse })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  get(@Param('orderId', UuidParamPipe) orderId: string): Promise<TicketView> {
+    return this.queries.execute(new GetTicket(orderId));
+  }
+
+  @Post(':orderId/accept')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Accept a ticket awaiting acceptance, promising it ready by readyBy (in the future).' })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiOkResponse({ type: TicketResponse, description: 'The ticket, now ACCEPTED.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({ description: ILLEGAL })
+  accept(
+    @Param('orderId', UuidParamPipe) orderId: string,
+    @Body() body: AcceptTicketRequest,
+    @CommandMetadata() metadata: EventMetadata,
+  ): Promise<TicketView> {
+    // One spelling on the wire and in the stream, whatever offset the client used.
+    return this.commands.execute(new AcceptTicket(orderId, new Date(body.readyBy).toISOString(), metadata));
+  }
+
+  @Post(':orderId/preparing')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Start preparing an accepted ticket.' })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiOkResponse({ type: TicketResponse, description: 'The ticket, now PREPARING.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({ description: ILLEGAL })
+  preparing(@Param('orderId', UuidParamPipe) orderId: string, @CommandMetadata() metadata: EventMetadata): Promise<TicketView> {
+    return this.commands.execute(new StartPreparing(orderId, metadata));
+  }
+
+  @Post(':orderId/ready')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Mark a ticket in preparation ready for pickup.' })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiOkResponse({ type: TicketResponse, description: 'The ticket, now READY_FOR_PICKUP.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({ description: ILLEGAL })
+  ready(@Param('orderId', UuidParamPipe) orderId: string, @CommandMetadata() metadata: EventMetadata): Promise<TicketView> {
+    return this.commands.execute(new MarkReadyForPickup(orderId, metadata));
+  }
+}

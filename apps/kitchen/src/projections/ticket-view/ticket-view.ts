@@ -1,0 +1,54 @@
+import { currentManager } from '@brigade/event-store';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { TicketView } from '../../application/get-ticket/ticket.view';
+import type { TicketLifecycleState } from '../../domain/ticket.state';
+
+interface TicketRow {
+  order_id: string;
+  restaurant_id: string;
+  state: TicketLifecycleState;
+  line_items: TicketView['lineItems'];
+  ready_by: Date | null;
+  reason: string | null;
+  version: number;
+}
+
+/**
+ * `kitchen_tickets`: each ticket as it now is, for listing a restaurant's tickets by state.
+ * Written in the transaction that appends the ticket's events (never behind its stream);
+ * the version guard keeps a slower writer from putting an older state back.
+ */
+@Injectable()
+export class TicketViewProjection {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async save(view: TicketView): Promise<void> {
+    await currentManager(this.dataSource).query(
+      `INSERT INTO kitchen_tickets (order_id, restaurant_id, state, line_items, ready_by, reason, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (order_id) DO UPDATE SET state = EXCLUDED.state, line_items = EXCLUDED.line_items,
+         ready_by = EXCLUDED.ready_by, reason = EXCLUDED.reason, version = EXCLUDED.version, updated_at = now()
+       WHERE kitchen_tickets.version < EXCLUDED.version`,
+      [view.orderId, view.restaurantId, view.state, JSON.stringify(view.lineItems), view.readyBy, view.reason, view.version],
+    );
+  }
+
+  /** Oldest first: the order a kitchen works in. */
+  async ofRestaurant(restaurantId: string, state?: TicketLifecycleState): Promise<TicketView[]> {
+    const rows: TicketRow[] = await currentManager(this.dataSource).query(
+      `SELECT order_id, restaurant_id, state, line_items, ready_by, reason, version FROM kitchen_tickets
+       WHERE restaurant_id = $1 AND ($2::text IS NULL OR state = $2::text) ORDER BY created_at, order_id`,
+      [restaurantId, state ?? null],
+    );
+    return rows.map((row) => ({
+      orderId: row.order_id,
+      restaurantId: row.restaurant_id,
+      state: row.state,
+      lineItems: row.line_items,
+      readyBy: row.ready_by ? row.ready_by.toISOString() : null,
+      reason: row.reason,
+      version: row.version,
+    }));
+  }
+}

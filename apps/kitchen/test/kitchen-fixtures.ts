@@ -1,0 +1,81 @@
+// Neighbours' events as the kitchen receives them: a restaurant's life and an order's, by contract fixture.
+import type { Contract } from '@brigade/contracts/core';
+import { anOrderApprovedV1, anOrderCreatedV1, anOrderRejectedV1, orderApprovedV1, orderCreatedV1, orderRejectedV1 } from '@brigade/contracts/orders';
+import {
+  aRestaurantClosedV1,
+  aRestaurantCreatedV1,
+  aRestaurantMenuRevisedV1,
+  aRestaurantOpenedV1,
+  restaurantClosedV1,
+  restaurantCreatedV1,
+  restaurantMenuRevisedV1,
+  restaurantOpenedV1,
+} from '@brigade/contracts/restaurants';
+import { randomUUID } from 'node:crypto';
+import type { KitchenApp } from './kitchen-app';
+
+/** A restaurant the kitchen has heard of; its menu is the restaurants fixture's (the items the orders fixture orders). */
+export class RestaurantFixture {
+  readonly restaurantId = randomUUID();
+  private version = 0;
+
+  constructor(private readonly app: KitchenApp) {}
+
+  created(): Promise<string> {
+    return this.send(restaurantCreatedV1, aRestaurantCreatedV1({ restaurantId: this.restaurantId }));
+  }
+
+  opened(): Promise<string> {
+    return this.send(restaurantOpenedV1, aRestaurantOpenedV1({ restaurantId: this.restaurantId }));
+  }
+
+  closed(): Promise<string> {
+    return this.send(restaurantClosedV1, aRestaurantClosedV1({ restaurantId: this.restaurantId }));
+  }
+
+  menuRevised(menu = aRestaurantMenuRevisedV1().menu): Promise<string> {
+    return this.send(restaurantMenuRevisedV1, aRestaurantMenuRevisedV1({ restaurantId: this.restaurantId, menu }));
+  }
+
+  /**
+   * Waits until the replica has applied it: restaurants and orders are different streams (and
+   * durables), so nothing orders a restaurant's change before an order that follows it.
+   */
+  private async send<T>(contract: Contract<T>, payload: T): Promise<string> {
+    this.version += 1;
+    const eventId = await this.app.publish(contract, payload, { aggregateId: this.restaurantId, version: this.version });
+    await this.app.consumed(eventId);
+    return eventId;
+  }
+}
+
+/** An order at `restaurantId`, with a fresh id: the orders fixture's two lines. */
+export class OrderFixture {
+  readonly orderId = randomUUID();
+  private version = 0;
+
+  constructor(
+    private readonly app: KitchenApp,
+    readonly restaurantId: string,
+  ) {}
+
+  created(overrides: Parameters<typeof anOrderCreatedV1>[0] = {}, event: { eventId?: string; msgId?: string } = {}): Promise<string> {
+    const payload = anOrderCreatedV1({ orderId: this.orderId, restaurantId: this.restaurantId, ...overrides });
+    return this.app.publish(orderCreatedV1, payload, { aggregateId: this.orderId, version: ++this.version, ...event });
+  }
+
+  approved(): Promise<string> {
+    const payload = anOrderApprovedV1({ orderId: this.orderId, restaurantId: this.restaurantId });
+    return this.app.publish(orderApprovedV1, payload, { aggregateId: this.orderId, version: ++this.version });
+  }
+
+  rejected(rejectionReason = anOrderRejectedV1().rejectionReason): Promise<string> {
+    const payload = anOrderRejectedV1({ orderId: this.orderId, restaurantId: this.restaurantId, rejectionReason });
+    return this.app.publish(orderRejectedV1, payload, { aggregateId: this.orderId, version: ++this.version });
+  }
+}
+
+/** The lines the kitchen cooks for the orders fixture (its lines without prices). */
+export function expectedLineItems() {
+  return anOrderCreatedV1().lineItems.map(({ menuItemId, name, quantity }) => ({ menuItemId, name, quantity }));
+}
