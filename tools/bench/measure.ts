@@ -1,6 +1,6 @@
 /** Small helpers shared by the benchmarks: fixed-duration throughput and latency percentiles. */
 
-export async function throughput(concurrency: number, seconds: number, op: (worker: number) => Promise<void>): Promise<number> {
+export async function throughput(concurrency: number, seconds: number, op: (worker: number) => Promise<unknown>): Promise<number> {
   const deadline = performance.now() + seconds * 1000;
   let done = 0;
   const start = performance.now();
