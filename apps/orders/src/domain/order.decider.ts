@@ -30,8 +30,18 @@ export interface OrderDetails {
 
 export type OrderEvent =
   | DomainEvent<'OrderCreated', OrderDetails>
-  | DomainEvent<'OrderApproved', { orderId: string }>
-  | DomainEvent<'OrderRejected', { orderId: string; reason: string }>;
+  | DomainEvent<'OrderApproved', OrderDecisionParties & { orderTotalCents: number }>
+  | DomainEvent<'OrderRejected', OrderDecisionParties & { reason: string }>;
+
+/**
+ * Who a decision concerns. Carried in the decision events themselves because the relay maps one
+ * stored event at a time (purely): orders.order.approved.v1 / rejected.v1 need these fields.
+ */
+export interface OrderDecisionParties {
+  readonly orderId: string;
+  readonly consumerId: string;
+  readonly restaurantId: string;
+}
 
 export type OrderState =
   | { status: 'UNKNOWN' }
@@ -68,13 +78,15 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
         const order = existing(state, command.data.orderId);
         if (order.status === 'APPROVED') return [];
         if (order.status !== 'APPROVAL_PENDING') throw new OrderAlreadyDecidedError(order.orderId, order.status);
-        return [{ type: 'OrderApproved', data: { orderId: order.orderId } }];
+        const { orderId, consumerId, restaurantId, orderTotalCents: total } = order;
+        return [{ type: 'OrderApproved', data: { orderId, consumerId, restaurantId, orderTotalCents: total } }];
       }
       case 'RejectOrder': {
         const order = existing(state, command.data.orderId);
         if (order.status === 'REJECTED') return [];
         if (order.status !== 'APPROVAL_PENDING') throw new OrderAlreadyDecidedError(order.orderId, order.status);
-        return [{ type: 'OrderRejected', data: { orderId: order.orderId, reason: command.data.reason } }];
+        const { orderId, consumerId, restaurantId } = order;
+        return [{ type: 'OrderRejected', data: { orderId, consumerId, restaurantId, reason: command.data.reason } }];
       }
       default:
         return assertNever(command);

@@ -46,5 +46,6 @@ export const orderDetails: OrderDetails = {
 };
 
 export const orderCreated: OrderEvent = { type: 'OrderCreated', data: orderDetails };
-export const orderApproved: OrderEvent = { type: 'OrderApproved', data: { orderId: ORDER_ID } };
-export const orderRejected = (reason = 'consumer: suspended'): OrderEvent => ({ type: 'OrderRejected', data: { orderId: ORDER_ID, reason } });
+const parties = { orderId: ORDER_ID, consumerId: CONSUMER_ID, restaurantId: RESTAURANT_ID };
+export const orderApproved: OrderEvent = { type: 'OrderApproved', data: { ...parties, orderTotalCents: 2997 } };
+export const orderRejected = (reason = 'consumer: suspended'): OrderEvent => ({ type: 'OrderRejected', data: { ...parties, reason } });

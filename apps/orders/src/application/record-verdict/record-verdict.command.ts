@@ -1,0 +1,15 @@
+import type { EventMetadata } from '@brigade/event-store';
+import { Command } from '@nestjs/cqrs';
+import type { Participant } from '../../domain/create-order-saga.decider';
+
+/** A participant's answer to orders.order.created.v1, for the order's CreateOrder saga. */
+export class RecordVerdict extends Command<void> {
+  constructor(
+    readonly orderId: string,
+    readonly participant: Participant,
+    readonly verdict: { readonly approved: true } | { readonly approved: false; readonly reason: string },
+    readonly metadata: EventMetadata,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,175 @@
+import { anOrderApprovedV1, anOrderRejectedV1, orderApprovedV1, orderCreatedV1, orderRejectedV1 } from '@brigade/contracts/orders';
+import { EventStore } from '@brigade/event-store';
+import { eventually } from '@brigade/testing';
+import { call } from './http';
+import { aCreateOrderBody, CONSUMER_ID, RestaurantFeed, sendVerdict, verdicts } from './order-fixtures';
+import { OrdersApp, OrdersTestEnvironment } from './orders-environment';
+
+describe('orders service: the CreateOrder saga collects the participants’ verdicts', () => {
+  let env: OrdersTestEnvironment;
+  let app: OrdersApp;
+  let restaurant: RestaurantFeed;
+
+  beforeAll(async () => {
+    env = await OrdersTestEnvironment.create();
+    app = await env.startApp();
+    restaurant = new RestaurantFeed(env);
+    await restaurant.created();
+    await restaurant.opened();
+    await env.drained('restaurants', 'restaurant-replica');
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  async function placeOrder(): Promise<string> {
+    const created = await call(app, 'POST', '/orders', aCreateOrderBody(restaurant.restaurantId));
+    expect(created.status).toBe(201);
+    return created.body.orderId;
+  }
+
+  function stateOf(orderId: string, state: string): Promise<Record<string, unknown>> {
+    return eventually(async () => {
+      const order = await call(app, 'GET', `/orders/${orderId}`);
+      expect(order.body.state).toBe(state);
+      return order.body;
+    });
+  }
+
+  /** Subjects orders published for the order, once `count` of them have arrived. */
+  function publishedSubjects(orderId: string, count: number): Promise<string[]> {
+    return eventually(() => {
+      const subjects = env.publishedFor(orderId).map((m) => m.subject);
+      expect(subjects).toHaveLength(count);
+      return subjects;
+    });
+  }
+
+  /** Everything stored was published by now (the relay caught up); nothing beyond `count` came. */
+  async function nothingMorePublished(orderId: string, count: number): Promise<void> {
+    const [{ n }] = await app.dataSource.query("SELECT count(*)::int AS n FROM es_events WHERE stream_type = 'order'");
+    await eventually(() => expect(env.published.length).toBeGreaterThanOrEqual(n));
+    expect(env.publishedFor(orderId)).toHaveLength(count);
+  }
+
+  const sagaEvents = async (orderId: string) => new EventStore(app.dataSource).readStream(`create-order-saga-${orderId}`);
+  const deadlineOf = async (orderId: string) =>
+    app.dataSource.query('SELECT 1 FROM saga_deadlines WHERE saga = $1 AND saga_id = $2', ['create-order', orderId]);
+
+  async function allVerdictsHandled(): Promise<void> {
+    await env.drained('consumers', 'consumer-verdicts');
+    await env.drained('kitchen', 'kitchen-verdicts');
+    await env.drained('accounting', 'payment-verdicts');
+  }
+
+  it('approves the order when consumer, kitchen and accounting all say yes, and publishes approved.v1', async () => {
+    const orderId = await placeOrder();
+
+    await sendVerdict(env, verdicts.kitchenYes(orderId));
+    await sendVerdict(env, verdicts.paymentYes(orderId));
+    await sendVerdict(env, verdicts.consumerYes(orderId));
+
+    expect(await stateOf(orderId, 'APPROVED')).toMatchObject({ orderTotalCents: 2997, version: 2 });
+    expect(await publishedSubjects(orderId, 2)).toEqual([orderCreatedV1.subject, orderApprovedV1.subject]);
+    const approved = env.publishedFor(orderId)[1];
+    expect(orderApprovedV1.parse(approved.payload)).toEqual(anOrderApprovedV1({ orderId, restaurantId: restaurant.restaurantId }));
+    expect(await deadlineOf(orderId)).toEqual([]);
+  });
+
+  it('stays pending while a verdict is missing', async () => {
+    const orderId = await placeOrder();
+
+    await sendVerdict(env, verdicts.consumerYes(orderId));
+    await sendVerdict(env, verdicts.paymentYes(orderId));
+    await allVerdictsHandled();
+
+    expect((await call(app, 'GET', `/orders/${orderId}`)).body.state).toBe('APPROVAL_PENDING');
+    expect((await sagaEvents(orderId)).map((e) => e.type)).toEqual(['CreateOrderSagaStarted', 'VerdictRecorded', 'VerdictRecorded']);
+    expect(await deadlineOf(orderId)).toHaveLength(1);
+  });
+
+  it.each([
+    ['consumers', verdicts.consumerNo, 'consumer: consumer is suspended'],
+    ['kitchen', verdicts.kitchenNo, 'kitchen: consumer is suspended'],
+    ['accounting', verdicts.paymentNo, 'accounting: consumer is suspended'],
+  ])('rejects the order on a no from %s, with the reason, and publishes rejected.v1', async (_context, no, reason) => {
+    const orderId = await placeOrder();
+
+    await sendVerdict(env, no(orderId, 'consumer is suspended'));
+
+    expect(await stateOf(orderId, 'REJECTED')).toMatchObject({ rejectionReason: reason });
+    expect(await publishedSubjects(orderId, 2)).toEqual([orderCreatedV1.subject, orderRejectedV1.subject]);
+    const rejected = env.publishedFor(orderId)[1];
+    expect(orderRejectedV1.parse(rejected.payload)).toEqual(
+      anOrderRejectedV1({ orderId, consumerId: CONSUMER_ID, restaurantId: restaurant.restaurantId, rejectionReason: reason }),
+    );
+    expect(await deadlineOf(orderId)).toEqual([]);
+  });
+
+  it('keeps a rejected order rejected when the other verdicts arrive late, and publishes nothing more', async () => {
+    const orderId = await placeOrder();
+    await sendVerdict(env, verdicts.paymentNo(orderId, 'total 2997 cents exceeds available credit 1000 cents'));
+    await stateOf(orderId, 'REJECTED');
+
+    await sendVerdict(env, verdicts.consumerYes(orderId));
+    await sendVerdict(env, verdicts.kitchenYes(orderId));
+    await allVerdictsHandled();
+
+    expect(await stateOf(orderId, 'REJECTED')).toMatchObject({ rejectionReason: 'accounting: total 2997 cents exceeds available credit 1000 cents', version: 2 });
+    expect((await sagaEvents(orderId)).map((e) => e.type)).toEqual(['CreateOrderSagaStarted', 'VerdictRecorded', 'CreateOrderRejected']);
+    expect(await publishedSubjects(orderId, 2)).toEqual([orderCreatedV1.subject, orderRejectedV1.subject]);
+    await nothingMorePublished(orderId, 2);
+  });
+
+  it('counts a redelivered verdict once (same event id), and a repeated verdict decides nothing', async () => {
+    const orderId = await placeOrder();
+    const consumerYes = await sendVerdict(env, verdicts.consumerYes(orderId));
+    await sendVerdict(env, verdicts.consumerYes(orderId), { eventId: consumerYes });
+    const kitchenYes = await sendVerdict(env, verdicts.kitchenYes(orderId));
+    await sendVerdict(env, verdicts.kitchenYes(orderId), { eventId: kitchenYes });
+    await sendVerdict(env, verdicts.kitchenYes(orderId));
+    await allVerdictsHandled();
+    expect((await sagaEvents(orderId)).map((e) => e.type)).toEqual(['CreateOrderSagaStarted', 'VerdictRecorded', 'VerdictRecorded']);
+
+    const paymentYes = await sendVerdict(env, verdicts.paymentYes(orderId));
+    await sendVerdict(env, verdicts.paymentYes(orderId), { eventId: paymentYes });
+    await allVerdictsHandled();
+
+    expect(await stateOf(orderId, 'APPROVED')).toMatchObject({ version: 2 });
+    expect((await sagaEvents(orderId)).map((e) => e.type)).toEqual([
+      'CreateOrderSagaStarted',
+      'VerdictRecorded',
+      'VerdictRecorded',
+      'VerdictRecorded',
+      'CreateOrderApproved',
+    ]);
+    expect(await publishedSubjects(orderId, 2)).toEqual([orderCreatedV1.subject, orderApprovedV1.subject]);
+    await nothingMorePublished(orderId, 2);
+  });
+
+  it('records what caused each step: causation = the verdict’s event id, correlation carried from it', async () => {
+    const orderId = await placeOrder();
+    await sendVerdict(env, verdicts.consumerYes(orderId), { correlationId: 'corr-1' });
+    await sendVerdict(env, verdicts.kitchenYes(orderId), { correlationId: 'corr-1' });
+    await allVerdictsHandled(); // the verdicts travel on three streams: make the payment the deciding one
+    const last = await sendVerdict(env, verdicts.paymentYes(orderId), { correlationId: 'corr-approval' });
+    await stateOf(orderId, 'APPROVED');
+
+    const [, approved] = await new EventStore(app.dataSource).readStream(orderId);
+    expect(approved.type).toBe('OrderApproved');
+    expect(approved.metadata).toMatchObject({ correlationId: 'corr-approval', causationId: last });
+    const sagaApproved = (await sagaEvents(orderId)).at(-1);
+    expect(sagaApproved?.metadata).toMatchObject({ correlationId: 'corr-approval', causationId: last });
+  });
+
+  it('records a verdict about an order it does not know as a final answer, without effect', async () => {
+    const stranger = '00000000-0000-4000-8000-00000000abcd';
+    const eventId = await sendVerdict(env, verdicts.kitchenYes(stranger));
+    await env.drained('kitchen', 'kitchen-verdicts');
+
+    const [inbox] = await app.dataSource.query('SELECT outcome FROM msg_inbox WHERE event_id = $1', [eventId]);
+    expect(inbox).toEqual({ outcome: 'rejected' });
+    expect(await new EventStore(app.dataSource).readStream(`create-order-saga-${stranger}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+// Fixtures for the orders component tests: request bodies (valid unless overridden) and the
+// neighbours' messages as their relays would publish them.
+import { aConsumerOrderValidatedV1, aConsumerOrderValidationFailedV1, consumerOrderValidatedV1Subject, consumerOrderValidationFailedV1Subject } from '@brigade/contracts/consumers';
+import { aPaymentAuthorizedV1, aPaymentDeclinedV1, paymentAuthorizedV1Subject, paymentDeclinedV1Subject } from '@brigade/contracts/accounting';
+import { aTicketCreatedV1, aTicketRejectedV1, ticketCreatedV1Subject, ticketRejectedV1Subject } from '@brigade/contracts/kitchen';
+import {
+  aRestaurantClosedV1,
+  aRestaurantCreatedV1,
+  aRestaurantMenuRevisedV1,
+  aRestaurantOpenedV1,
+  MenuItemV1,
+  restaurantClosedV1Subject,
+  restaurantCreatedV1Subject,
+  restaurantMenuRevisedV1Subject,
+  restaurantOpenedV1Subject,
+} from '@brigade/contracts/restaurants';
+import { randomUUID } from 'node:crypto';
+import { OrdersTestEnvironment } from './orders-environment';
+
+export const CONSUMER_ID = '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b01';
+export const VINDALOO = '0b8e6f6e-8a3a-4c7e-9d1b-1f3c2a4b5c01';
+export const NAAN = '0b8e6f6e-8a3a-4c7e-9d1b-1f3c2a4b5c02';
+
+export const aCreateOrderBody = (restaurantId: string, overrides: Record<string, unknown> = {}) => ({
+  consumerId: CONSUMER_ID,
+  restaurantId,
+  lineItems: [
+    { menuItemId: VINDALOO, quantity: 2 },
+    { menuItemId: NAAN, quantity: 1 },
+  ],
+  deliveryAddress: { street1: '9 Elm Street', city: 'Oakland', zip: '94612' },
+  ...overrides,
+});
+
+/** The restaurants relay's side of things: each call is the restaurant's next event (its stream version). */
+export class RestaurantFeed {
+  private version = 0;
+  readonly restaurantId = randomUUID();
+
+  constructor(private readonly env: OrdersTestEnvironment) {}
+
+  created(menu?: MenuItemV1[]): Promise<string> {
+    return this.next(restaurantCreatedV1Subject, aRestaurantCreatedV1({ restaurantId: this.restaurantId, ...(menu ? { menu } : {}) }));
+  }
+
+  opened(): Promise<string> {
+    return this.next(restaurantOpenedV1Subject, aRestaurantOpenedV1({ restaurantId: this.restaurantId }));
+  }
+
+  closed(): Promise<string> {
+    return this.next(restaurantClosedV1Subject, aRestaurantClosedV1({ restaurantId: this.restaurantId }));
+  }
+
+  menuRevised(menu: MenuItemV1[]): Promise<string> {
+    return this.next(restaurantMenuRevisedV1Subject, aRestaurantMenuRevisedV1({ restaurantId: this.restaurantId, menu }));
+  }
+
+  private next(subject: string, payload: object): Promise<string> {
+    return this.env.publish(subject, payload, { aggregateId: this.restaurantId, streamVersion: ++this.version });
+  }
+}
+
+/** The participants' verdicts, each on its own context's stream, keyed as their relays key them. */
+export const verdicts = {
+  consumerYes: (orderId: string) => ({ subject: consumerOrderValidatedV1Subject, payload: aConsumerOrderValidatedV1({ orderId }), aggregateId: CONSUMER_ID }),
+  consumerNo: (orderId: string, reason: string) => ({
+    subject: consumerOrderValidationFailedV1Subject,
+    payload: aConsumerOrderValidationFailedV1({ orderId, reason }),
+    aggregateId: CONSUMER_ID,
+  }),
+  kitchenYes: (orderId: string) => ({ subject: ticketCreatedV1Subject, payload: aTicketCreatedV1({ orderId }), aggregateId: orderId }),
+  kitchenNo: (orderId: string, reason: string) => ({ subject: ticketRejectedV1Subject, payload: aTicketRejectedV1({ orderId, reason }), aggregateId: orderId }),
+  paymentYes: (orderId: string) => ({ subject: paymentAuthorizedV1Subject, payload: aPaymentAuthorizedV1({ orderId }), aggregateId: CONSUMER_ID }),
+  paymentNo: (orderId: string, reason: string) => ({ subject: paymentDeclinedV1Subject, payload: aPaymentDeclinedV1({ orderId, reason }), aggregateId: CONSUMER_ID }),
+};
+
+export type VerdictMessage = ReturnType<(typeof verdicts)[keyof typeof verdicts]>;
+
+export function sendVerdict(env: OrdersTestEnvironment, verdict: VerdictMessage, options: { eventId?: string; correlationId?: string } = {}): Promise<string> {
+  return env.publish(verdict.subject, verdict.payload, { aggregateId: verdict.aggregateId, streamVersion: 1, ...options });
+}
