@@ -28,9 +28,10 @@ export interface ServiceModuleOptions {
 @Module({})
 export class ServiceModule {
   static forRoot(options: ServiceModuleOptions): DynamicModule {
-    let loaded: BaseConfig | undefined;
-    // Provided to the logger module as well; loaded (and validated) once.
-    const configProvider = { provide: SERVICE_CONFIG, useFactory: () => (loaded ??= options.config.load(options.env ?? process.env)) };
+    // Provided to the logger module as well. Not memoised here: an AppModule's decorator runs once
+    // per process, so a cache in this closure would hand a second app instance (e.g. a restart in
+    // a test) the first one's settings. Validating twice per start costs one zod parse.
+    const configProvider = { provide: SERVICE_CONFIG, useFactory: () => options.config.load(options.env ?? process.env) };
     return {
       module: ServiceModule,
       global: true,
