@@ -3,28 +3,19 @@
 // test can stop the app and start a new one on the same database (a restart). It stands in for
 // the neighbours by publishing their contract fixtures with the headers their relays would set,
 // and collects everything orders publishes.
+import { ComponentEnvironment, PublishedMessage } from '@brigade/component-testing';
 import { accountingContext } from '@brigade/contracts/accounting';
 import { consumersContext } from '@brigade/contracts/consumers';
 import { kitchenContext } from '@brigade/contracts/kitchen';
 import { ordersContext } from '@brigade/contracts/orders';
 import { restaurantsContext } from '@brigade/contracts/restaurants';
-import { connectJetStreamConsumers, contextStreamName, deadLetterStreamName, durableName, ensureContextStream, Headers, Namespace, prefixed } from '@brigade/messaging';
-import { createServiceApp } from '@brigade/service';
-import { createTestDatabase, eventually, natsUrl, testNamespace } from '@brigade/testing';
-import { jetstream, JetStreamClient, JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
-import { connect, headers as natsHeaders, MsgHdrs, NatsConnection } from '@nats-io/transport-node';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { randomUUID } from 'node:crypto';
+import { durableName } from '@brigade/messaging';
+import { eventually } from '@brigade/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 
-export interface PublishedMessage {
-  readonly subject: string;
-  readonly headers: MsgHdrs;
-  readonly payload: Record<string, unknown>;
-  readonly aggregateId: string | undefined;
-}
+export type { PublishedMessage } from '@brigade/component-testing';
 
 export interface OrdersApp {
   readonly baseUrl: string;
@@ -40,46 +31,26 @@ export interface PublishOptions {
   readonly correlationId?: string;
 }
 
-const NEIGHBOURS = [restaurantsContext, consumersContext, kitchenContext, accountingContext];
-
 export class OrdersTestEnvironment {
-  private readonly apps = new Set<OrdersApp>();
-
-  private constructor(
-    /** Everything published on the orders stream so far, in stream order. */
-    readonly published: readonly PublishedMessage[],
-    private readonly db: { url: string; drop(): Promise<void> },
-    private readonly ns: Namespace,
-    private readonly nc: NatsConnection,
-    private readonly jsm: JetStreamManager,
-    private readonly js: JetStreamClient,
-    private readonly stopCollecting: () => Promise<void>,
-  ) {}
+  private constructor(private readonly env: ComponentEnvironment) {}
 
   static async create(): Promise<OrdersTestEnvironment> {
-    const db = await createTestDatabase('orders_component');
-    const ns = testNamespace();
-    const nc = await connect({ servers: natsUrl() });
-    const jsm = await jetstreamManager(nc);
-    // Neighbours' streams exist before the app's durables are created on them; the orders stream
-    // exists before the relay publishes, so the collector sees every message.
-    for (const context of NEIGHBOURS) await ensureContextStream(jsm, ns, context);
-    const js = jetstream(nc);
-    const messages = await (await js.consumers.get(await ensureContextStream(jsm, ns, ordersContext))).consume();
-    const published: PublishedMessage[] = [];
-    const collecting = (async () => {
-      for await (const m of messages) {
-        published.push({ subject: m.subject, headers: m.headers ?? natsHeaders(), payload: m.json(), aggregateId: m.headers?.get(Headers.AggregateId) });
-      }
-    })();
-    return new OrdersTestEnvironment(published, db, ns, nc, jsm, js, async () => {
-      await messages.close();
-      await collecting;
-    });
+    return new OrdersTestEnvironment(
+      await ComponentEnvironment.create({
+        app: 'orders',
+        context: ordersContext,
+        neighbours: [restaurantsContext, consumersContext, kitchenContext, accountingContext],
+      }),
+    );
+  }
+
+  /** Everything published on the orders stream so far, in stream order. */
+  get published(): readonly PublishedMessage[] {
+    return this.env.published;
   }
 
   get subjectPrefix(): string {
-    return this.ns.subjectPrefix;
+    return this.env.subjectPrefix;
   }
 
   /**
@@ -88,33 +59,17 @@ export class OrdersTestEnvironment {
    * module registry): options only take effect on the file's first app.
    */
   async startApp(options: { approvalDeadlineMs?: number } = {}): Promise<OrdersApp> {
-    const nest: NestExpressApplication = await withEnvironment(
-      {
-        DATABASE_URL: this.db.url,
-        NATS_URL: natsUrl(),
-        NATS_SUBJECT_PREFIX: this.ns.subjectPrefix,
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-        DB_POOL_SIZE: '5',
-        ORDERS_APPROVAL_DEADLINE_MS: String(options.approvalDeadlineMs ?? 60_000),
-      },
-      () => createServiceApp({ name: 'orders', module: AppModule, connectMicroservices: (app) => void connectJetStreamConsumers(app) }),
-    );
-    await nest.listen(0, '127.0.0.1');
-    const app: OrdersApp = {
-      baseUrl: await nest.getUrl(),
-      dataSource: nest.get(DataSource),
-      close: async () => {
-        this.apps.delete(app);
-        await nest.close();
-      },
-    };
-    this.apps.add(app);
-    return app;
+    const nest = await this.env.startApp({
+      module: AppModule,
+      env: { ORDERS_APPROVAL_DEADLINE_MS: String(options.approvalDeadlineMs ?? 60_000) },
+      consumers: true,
+    });
+    return { baseUrl: await nest.getUrl(), dataSource: nest.get(DataSource), close: () => this.env.stopApp(nest) };
   }
 
   /** A query on the orders database while no app is running (e.g. between a stop and a restart). */
   async query(sql: string, parameters: unknown[] = []): Promise<any[]> { // eslint-disable-line @typescript-eslint/no-explicit-any -- rows as PostgreSQL returns them
-    const client = new Client({ connectionString: this.db.url });
+    const client = new Client({ connectionString: this.env.databaseUrl });
     await client.connect();
     try {
       return (await client.query(sql, parameters)).rows;
@@ -123,27 +78,21 @@ export class OrdersTestEnvironment {
     }
   }
 
-  /** Publishes a neighbour's contract payload as its relay would: namespaced subject, event headers. */
-  async publish(subject: string, payload: object, options: PublishOptions): Promise<string> {
-    const eventId = options.eventId ?? randomUUID();
-    const h = natsHeaders();
-    // A fresh Nats-Msg-Id even for a repeated event id: JetStream's own dedup must not hide a
-    // redelivery from the consumer's inbox, which is what the tests exercise.
-    h.set(Headers.MsgId, randomUUID());
-    h.set(Headers.EventId, eventId);
-    h.set(Headers.AggregateId, options.aggregateId);
-    if (options.streamVersion !== undefined) h.set(Headers.StreamVersion, String(options.streamVersion));
-    if (options.correlationId !== undefined) h.set(Headers.CorrelationId, options.correlationId);
-    await this.js.publish(prefixed(this.ns, subject), JSON.stringify(payload), { headers: h });
-    return eventId;
+  /**
+   * Publishes a neighbour's contract payload as its relay would: namespaced subject, event headers,
+   * and a fresh Nats-Msg-Id even for a repeated event id, so JetStream's own dedup does not hide a
+   * redelivery from the consumer's inbox, which is what the tests exercise.
+   */
+  publish(subject: string, payload: object, options: PublishOptions): Promise<string> {
+    return this.env.publish({ subject, payload, ...options });
   }
 
   /** Resolves once the app's durable `orders--<handler>` has acked everything on its stream. */
   async drained(context: string, handler: string): Promise<void> {
     await eventually(async () => {
-      const stream = contextStreamName(this.ns, context);
-      const info = await this.jsm.consumers.info(stream, durableName('orders', handler));
-      const last = (await this.jsm.streams.info(stream)).state.last_seq;
+      const stream = this.env.streamName(context);
+      const info = await this.env.jsm.consumers.info(stream, durableName('orders', handler));
+      const last = (await this.env.jsm.streams.info(stream)).state.last_seq;
       if (info.num_ack_pending > 0 || info.ack_floor.stream_seq < last) throw new Error(`${handler} still has messages in hand`);
     });
   }
@@ -152,34 +101,10 @@ export class OrdersTestEnvironment {
   publishedFor(orderId: string): PublishedMessage[] {
     return this.published
       .filter((m) => m.aggregateId === orderId)
-      .map((m) => ({ ...m, subject: m.subject.slice(this.ns.subjectPrefix.length) }));
+      .map((m) => ({ ...m, subject: m.subject.slice(this.subjectPrefix.length) }));
   }
 
-  async close(): Promise<void> {
-    for (const app of [...this.apps]) await app.close();
-    await this.stopCollecting();
-    for (const context of [...NEIGHBOURS, ordersContext]) {
-      await this.jsm.streams.delete(contextStreamName(this.ns, context)).catch(() => undefined);
-    }
-    await this.jsm.streams.delete(deadLetterStreamName(this.ns, 'orders')).catch(() => undefined);
-    await this.nc.close();
-    await this.db.drop();
-  }
-}
-
-/**
- * The app reads its config from process.env once, while it is created; the variables are put
- * back afterwards because the test helpers read DATABASE_URL as the server-wide admin URL.
- */
-async function withEnvironment<T>(variables: Record<string, string>, work: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(variables).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, variables);
-  try {
-    return await work();
-  } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+  close(): Promise<void> {
+    return this.env.close();
   }
 }

@@ -1,0 +1,45 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DataSource } from 'typeorm';
+import { ComponentAppOptions, ComponentEnvironment, ComponentEnvironmentOptions } from './component-environment';
+import { FixtureEvent } from './publish-fixture';
+import { PublishedMessage } from './published-messages';
+
+export interface ComponentApp {
+  readonly baseUrl: string;
+  readonly subjectPrefix: string;
+  readonly dataSource: DataSource;
+  readonly nest: NestExpressApplication;
+  readonly environment: ComponentEnvironment;
+  /** Everything published on the app's context stream so far, in stream order. */
+  readonly published: PublishedMessage[];
+  /** Publishes a neighbour's event as its relay would; answers the event id. */
+  publish(event: FixtureEvent): Promise<string>;
+  /** Rows in es_events: bad input must never change it. */
+  storedEventCount(): Promise<number>;
+  /** Closes the app, then everything the environment made. */
+  close(): Promise<void>;
+}
+
+/** A fresh environment with one app running in it: what most component-test files need. */
+export async function startComponentApp(options: ComponentEnvironmentOptions & ComponentAppOptions): Promise<ComponentApp> {
+  const environment = await ComponentEnvironment.create(options);
+  let nest: NestExpressApplication;
+  try {
+    nest = await environment.startApp(options);
+  } catch (error) {
+    await environment.close();
+    throw error;
+  }
+  const dataSource = nest.get(DataSource);
+  return {
+    baseUrl: (await nest.getUrl()).replace('[::1]', '127.0.0.1'),
+    subjectPrefix: environment.subjectPrefix,
+    dataSource,
+    nest,
+    environment,
+    published: environment.published,
+    publish: (event) => environment.publish(event),
+    storedEventCount: async () => (await dataSource.query('SELECT count(*)::int AS n FROM es_events'))[0].n,
+    close: () => environment.close(),
+  };
+}
