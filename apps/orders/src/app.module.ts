@@ -10,7 +10,9 @@ import { CreateOrderHandler } from './application/create-order/create-order.hand
 import { CreateOrderDeadlineRunner } from './application/create-order-saga/create-order-deadline.runner';
 import { CreateOrderSagaStep } from './application/create-order-saga/create-order-saga-step';
 import { GetOrderHandler } from './application/get-order/get-order.handler';
+import { MarkReadyForPickupHandler } from './application/mark-ready-for-pickup/mark-ready-for-pickup.handler';
 import { RecordVerdictHandler } from './application/record-verdict/record-verdict.handler';
+import { StartPreparationHandler } from './application/start-preparation/start-preparation.handler';
 import { ordersConfig, OrdersConfig } from './config/orders.config';
 import { CreateOrderSagaCommandRunner } from './infrastructure/create-order-saga-command-runner';
 import { ordersMigrations } from './infrastructure/migrations';
@@ -21,7 +23,7 @@ import { RestaurantEventsController } from './interface/messaging/restaurant-eve
 import { VerdictEventsController } from './interface/messaging/verdict-events.controller';
 import { RestaurantReplica } from './projections/restaurant-replica/restaurant-replica';
 
-const commandHandlers = [CreateOrderHandler, RecordVerdictHandler];
+const commandHandlers = [CreateOrderHandler, RecordVerdictHandler, StartPreparationHandler, MarkReadyForPickupHandler];
 const queryHandlers = [GetOrderHandler];
 const httpControllers = [OrdersController];
 const messageControllers = [RestaurantEventsController, VerdictEventsController];

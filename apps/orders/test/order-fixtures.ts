@@ -2,7 +2,16 @@
 // neighbours' messages as their relays would publish them.
 import { aConsumerOrderValidatedV1, aConsumerOrderValidationFailedV1, consumerOrderValidatedV1Subject, consumerOrderValidationFailedV1Subject } from '@brigade/contracts/consumers';
 import { aPaymentAuthorizedV1, aPaymentDeclinedV1, paymentAuthorizedV1Subject, paymentDeclinedV1Subject } from '@brigade/contracts/accounting';
-import { aTicketCreatedV1, aTicketRejectedV1, ticketCreatedV1Subject, ticketRejectedV1Subject } from '@brigade/contracts/kitchen';
+import {
+  aTicketCreatedV1,
+  aTicketPreparingV1,
+  aTicketReadyForPickupV1,
+  aTicketRejectedV1,
+  ticketCreatedV1Subject,
+  ticketPreparingV1Subject,
+  ticketReadyForPickupV1Subject,
+  ticketRejectedV1Subject,
+} from '@brigade/contracts/kitchen';
 import {
   aRestaurantClosedV1,
   aRestaurantCreatedV1,
@@ -78,4 +87,27 @@ export type VerdictMessage = ReturnType<(typeof verdicts)[keyof typeof verdicts]
 
 export function sendVerdict(env: OrdersTestEnvironment, verdict: VerdictMessage, options: { eventId?: string; correlationId?: string } = {}): Promise<string> {
   return env.publish(verdict.subject, verdict.payload, { aggregateId: verdict.aggregateId, streamVersion: 1, ...options });
+}
+
+/** The kitchen's progress on a ticket (keyed by the order id, as the kitchen's relay keys it), with the ticket's stream version. */
+export const kitchenProgress = {
+  preparing: (orderId: string, restaurantId: string) => ({
+    subject: ticketPreparingV1Subject,
+    payload: aTicketPreparingV1({ orderId, restaurantId }),
+    aggregateId: orderId,
+    streamVersion: 4,
+  }),
+  readyForPickup: (orderId: string, restaurantId: string) => ({
+    subject: ticketReadyForPickupV1Subject,
+    payload: aTicketReadyForPickupV1({ orderId, restaurantId }),
+    aggregateId: orderId,
+    streamVersion: 5,
+  }),
+};
+
+export type KitchenProgressMessage = ReturnType<(typeof kitchenProgress)[keyof typeof kitchenProgress]>;
+
+export function sendKitchenProgress(env: OrdersTestEnvironment, message: KitchenProgressMessage, options: { eventId?: string } = {}): Promise<string> {
+  const { subject, payload, ...headers } = message;
+  return env.publish(subject, payload, { ...headers, ...options });
 }

@@ -1,10 +1,23 @@
 import { given } from '@brigade/testing';
 import { orderDecider } from './order.decider';
 import { OrderErrorCodes } from './order.errors';
-import { NAAN, ORDER_ID, aCreateOrder, anOpenRestaurant, orderApproved, orderCreated, orderDetails, orderRejected } from './order.mothers';
+import {
+  NAAN,
+  ORDER_ID,
+  aCreateOrder,
+  anOpenRestaurant,
+  orderApproved,
+  orderCreated,
+  orderDetails,
+  orderPreparationStarted,
+  orderReadyForPickup,
+  orderRejected,
+} from './order.mothers';
 
 const approve = { type: 'ApproveOrder', data: { orderId: ORDER_ID } } as const;
 const reject = (reason: string) => ({ type: 'RejectOrder', data: { orderId: ORDER_ID, reason } }) as const;
+const startPreparation = { type: 'StartPreparation', data: { orderId: ORDER_ID } } as const;
+const markReady = { type: 'MarkReadyForPickup', data: { orderId: ORDER_ID } } as const;
 
 describe('Order', () => {
   describe('CreateOrder', () => {
@@ -62,6 +75,54 @@ describe('Order', () => {
 
     it('refuses a decision about an unknown order', () => {
       given(orderDecider).when(approve).thenThrows(OrderErrorCodes.NotFound);
+    });
+
+    it('decides nothing when approval comes again after the kitchen started', () => {
+      given(orderDecider, [orderCreated, orderApproved, orderPreparationStarted]).when(approve).then([]);
+      given(orderDecider, [orderCreated, orderApproved, orderPreparationStarted, orderReadyForPickup]).when(approve).then([]);
+    });
+
+    it('refuses a rejection once the kitchen started', () => {
+      given(orderDecider, [orderCreated, orderApproved, orderPreparationStarted]).when(reject('late')).thenThrows(OrderErrorCodes.AlreadyDecided);
+    });
+  });
+
+  describe('the kitchen’s progress', () => {
+    const approvedOrder = [orderCreated, orderApproved];
+
+    it('starts preparing an approved order', () => {
+      given(orderDecider, approvedOrder).when(startPreparation).then([orderPreparationStarted]);
+    });
+
+    it('makes a preparing order ready for pickup', () => {
+      given(orderDecider, [...approvedOrder, orderPreparationStarted]).when(markReady).then([orderReadyForPickup]);
+    });
+
+    it('decides nothing when a step already taken comes again', () => {
+      given(orderDecider, [...approvedOrder, orderPreparationStarted]).when(startPreparation).then([]);
+      given(orderDecider, [...approvedOrder, orderPreparationStarted, orderReadyForPickup]).when(startPreparation).then([]);
+      given(orderDecider, [...approvedOrder, orderPreparationStarted, orderReadyForPickup]).when(markReady).then([]);
+    });
+
+    it('refuses to prepare an order that is not approved', () => {
+      given(orderDecider, [orderCreated]).when(startPreparation).thenThrows(OrderErrorCodes.NotPreparable);
+      given(orderDecider, [orderCreated, orderRejected()]).when(startPreparation).thenThrows(OrderErrorCodes.NotPreparable);
+    });
+
+    it('refuses ready for pickup before preparation started', () => {
+      given(orderDecider, approvedOrder).when(markReady).thenThrows(OrderErrorCodes.NotPreparing);
+      given(orderDecider, [orderCreated]).when(markReady).thenThrows(OrderErrorCodes.NotPreparing);
+      given(orderDecider, [orderCreated, orderRejected()]).when(markReady).thenThrows(OrderErrorCodes.NotPreparing);
+    });
+
+    it('refuses progress on an unknown order', () => {
+      given(orderDecider).when(startPreparation).thenThrows(OrderErrorCodes.NotFound);
+      given(orderDecider).when(markReady).thenThrows(OrderErrorCodes.NotFound);
+    });
+
+    it('keeps the order details while the kitchen works on it', () => {
+      const state = [...approvedOrder, orderPreparationStarted, orderReadyForPickup].reduce(orderDecider.evolve, orderDecider.initialState());
+      expect(state).toEqual({ status: 'READY_FOR_PICKUP', ...orderDetails });
     });
   });
 

@@ -5,6 +5,8 @@ export const OrderErrorCodes = {
   NotFound: 'ORDERS.ORDER.NOT_FOUND',
   AlreadyExists: 'ORDERS.ORDER.ALREADY_EXISTS',
   AlreadyDecided: 'ORDERS.ORDER.ALREADY_DECIDED',
+  NotPreparable: 'ORDERS.ORDER.NOT_PREPARABLE',
+  NotPreparing: 'ORDERS.ORDER.NOT_PREPARING',
   NoLines: 'ORDERS.ORDER.NO_LINE_ITEMS',
   InvalidQuantity: 'ORDERS.ORDER.INVALID_QUANTITY',
   RestaurantClosed: 'ORDERS.RESTAURANT.CLOSED',
@@ -29,6 +31,20 @@ export class OrderAlreadyExistsError extends DomainError {
 export class OrderAlreadyDecidedError extends DomainError {
   constructor(orderId: string, state: string) {
     super(OrderErrorCodes.AlreadyDecided, 'conflict', `Order ${orderId} is already ${state}`, { orderId, state });
+  }
+}
+
+/** The kitchen starts preparing approved orders only: anything else is a message out of place. */
+export class OrderNotPreparableError extends DomainError {
+  constructor(orderId: string, state: string) {
+    super(OrderErrorCodes.NotPreparable, 'conflict', `Order ${orderId} is ${state}: only an APPROVED order can be prepared`, { orderId, state });
+  }
+}
+
+/** Only an order being prepared can become ready for pickup. */
+export class OrderNotPreparingError extends DomainError {
+  constructor(orderId: string, state: string) {
+    super(OrderErrorCodes.NotPreparing, 'conflict', `Order ${orderId} is ${state}: only a PREPARING order can be ready for pickup`, { orderId, state });
   }
 }
 

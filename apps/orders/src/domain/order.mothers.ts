@@ -49,3 +49,5 @@ export const orderCreated: OrderEvent = { type: 'OrderCreated', data: orderDetai
 const parties = { orderId: ORDER_ID, consumerId: CONSUMER_ID, restaurantId: RESTAURANT_ID };
 export const orderApproved: OrderEvent = { type: 'OrderApproved', data: { ...parties, orderTotalCents: 2997 } };
 export const orderRejected = (reason = 'consumer: suspended'): OrderEvent => ({ type: 'OrderRejected', data: { ...parties, reason } });
+export const orderPreparationStarted: OrderEvent = { type: 'OrderPreparationStarted', data: parties };
+export const orderReadyForPickup: OrderEvent = { type: 'OrderReadyForPickup', data: parties };

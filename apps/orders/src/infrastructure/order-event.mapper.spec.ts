@@ -9,7 +9,15 @@ import {
 import type { StoredEvent } from '@brigade/event-store';
 import type { CreateOrderSagaEvent } from '../domain/create-order-saga.decider';
 import type { OrderEvent } from '../domain/order.decider';
-import { ORDER_ID, orderApproved, orderCreated, orderDetails, orderRejected } from '../domain/order.mothers';
+import {
+  ORDER_ID,
+  orderApproved,
+  orderCreated,
+  orderDetails,
+  orderPreparationStarted,
+  orderReadyForPickup,
+  orderRejected,
+} from '../domain/order.mothers';
 import { mapOrderEvent } from './order-event.mapper';
 
 function stored(event: OrderEvent | CreateOrderSagaEvent, streamType = 'order'): StoredEvent {
@@ -55,6 +63,11 @@ describe('order event mapper', () => {
   it('keeps the saga’s own events off the wire', () => {
     const started: CreateOrderSagaEvent = { type: 'CreateOrderSagaStarted', data: { orderId: ORDER_ID, deadline: '2026-11-27T10:00:30.000Z' } };
     expect(mapOrderEvent(stored(started, 'create-order-saga'))).toBeNull();
+  });
+
+  it('keeps the order’s fulfilment steps off the wire (no orders contract for them yet)', () => {
+    expect(mapOrderEvent(stored(orderPreparationStarted))).toBeNull();
+    expect(mapOrderEvent(stored(orderReadyForPickup))).toBeNull();
   });
 
   it('never lets a field the domain adds to its events leak onto the wire', () => {

@@ -15,8 +15,9 @@ import { CREATE_ORDER_SAGA_STREAM_TYPE } from './create-order-saga-command-runne
 
 /**
  * Internal event -> integration contract, field by field, so nothing the domain adds leaks onto
- * the wire. The saga's events are internal (null: the relay moves past them). Pure, so the relay
- * can map an event again after a failure; an unknown stream type or event type is a bug and throws.
+ * the wire. The saga's events and the order's fulfilment steps are internal (null: the relay
+ * moves past them). Pure, so the relay can map an event again after a failure; an unknown stream
+ * type or event type is a bug and throws.
  */
 export function mapOrderEvent(stored: StoredEvent): EventMapping | null {
   if (stored.streamType === CREATE_ORDER_SAGA_STREAM_TYPE) return null;
@@ -35,6 +36,10 @@ export function mapOrderEvent(stored: StoredEvent): EventMapping | null {
       const payload: OrderRejectedV1 = { orderId, consumerId, restaurantId, rejectionReason: reason };
       return { subject: orderRejectedV1Subject, payload };
     }
+    // Fulfilment is mirrored from the kitchen for GET /orders/:id; orders has no contract for it yet.
+    case 'OrderPreparationStarted':
+    case 'OrderReadyForPickup':
+      return null;
     default:
       return assertNever(event);
   }

@@ -1,6 +1,14 @@
 import { orderDecider } from '../../domain/order.decider';
 import { OrderErrorCodes } from '../../domain/order.errors';
-import { ORDER_ID, orderApproved, orderCreated, orderDetails, orderRejected } from '../../domain/order.mothers';
+import {
+  ORDER_ID,
+  orderApproved,
+  orderCreated,
+  orderDetails,
+  orderPreparationStarted,
+  orderReadyForPickup,
+  orderRejected,
+} from '../../domain/order.mothers';
 import { toOrderView } from './order.view';
 
 const stateAfter = (...events: Parameters<typeof orderDecider.evolve>[1][]) => events.reduce(orderDecider.evolve, orderDecider.initialState());
@@ -29,6 +37,13 @@ describe('order view', () => {
       state: 'REJECTED',
       rejectionReason: 'kitchen: closed',
     });
+  });
+
+  it('shows the kitchen’s progress on an approved order, with its lines and total', () => {
+    const preparing = toOrderView(ORDER_ID, stateAfter(orderCreated, orderApproved, orderPreparationStarted), 3);
+    expect(preparing).toEqual({ ...toOrderView(ORDER_ID, stateAfter(orderCreated), 1), state: 'PREPARING', version: 3 });
+    const ready = toOrderView(ORDER_ID, stateAfter(orderCreated, orderApproved, orderPreparationStarted, orderReadyForPickup), 4);
+    expect(ready).toEqual({ ...preparing, state: 'READY_FOR_PICKUP', version: 4 });
   });
 
   it('refuses an unknown order as not found', () => {

@@ -1,6 +1,7 @@
 import { NestedArray, NestedObject } from '@brigade/service';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import type { OrderView } from '../../application/get-order/order.view';
 import { MAX_QUANTITY } from '../../domain/order.errors';
 
 // Request bodies: malformed input is refused here, field by field (400), before it reaches the
@@ -90,11 +91,20 @@ export class OrderLineResponse {
   quantity: number;
 }
 
+/** Every state the view can show: the compiler refuses this list once it misses one. */
+const ORDER_STATES = Object.keys({
+  APPROVAL_PENDING: true,
+  APPROVED: true,
+  REJECTED: true,
+  PREPARING: true,
+  READY_FOR_PICKUP: true,
+} satisfies Record<OrderView['state'], true>);
+
 export class OrderResponse {
   @ApiProperty({ format: 'uuid' })
   orderId: string;
 
-  @ApiProperty({ enum: ['APPROVAL_PENDING', 'APPROVED', 'REJECTED'] })
+  @ApiProperty({ enum: ORDER_STATES })
   state: string;
 
   @ApiProperty({ format: 'uuid' })

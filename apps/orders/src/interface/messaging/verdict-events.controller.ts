@@ -10,12 +10,23 @@ import {
   consumerOrderValidationFailedV1,
   consumerOrderValidationFailedV1Subject,
 } from '@brigade/contracts/consumers';
-import { ticketCreatedV1, ticketCreatedV1Subject, ticketRejectedV1, ticketRejectedV1Subject } from '@brigade/contracts/kitchen';
+import {
+  ticketCreatedV1,
+  ticketCreatedV1Subject,
+  ticketPreparingV1,
+  ticketPreparingV1Subject,
+  ticketReadyForPickupV1,
+  ticketReadyForPickupV1Subject,
+  ticketRejectedV1,
+  ticketRejectedV1Subject,
+} from '@brigade/contracts/kitchen';
 import { JetStreamContext } from '@brigade/messaging';
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { MarkReadyForPickup } from '../../application/mark-ready-for-pickup/mark-ready-for-pickup.command';
 import { RecordVerdict } from '../../application/record-verdict/record-verdict.command';
+import { StartPreparation } from '../../application/start-preparation/start-preparation.command';
 import type { Participant } from '../../domain/create-order-saga.decider';
 
 // One durable per producing context (a durable reads one stream): `orders--consumer-verdicts`,
@@ -27,7 +38,9 @@ const PAYMENT_VERDICTS = { handler: 'payment-verdicts' };
 
 /**
  * The participants' answers to orders.order.created.v1, fed to the order's CreateOrder saga in
- * the transaction that writes the message's inbox row (a redelivery never counts twice).
+ * the transaction that writes the message's inbox row (a redelivery never counts twice); and the
+ * kitchen's progress on an approved order, which the Order mirrors (on the kitchen's durable, as
+ * a durable reads one stream and keeps the ticket's messages in order).
  * Payment events are keyed by consumer on the wire: the order is found by the payload's orderId.
  * A payload that breaks its contract is retried, then parked, never silently dropped.
  */
@@ -55,6 +68,18 @@ export class VerdictEventsController {
   onTicketRejected(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
     const { orderId, reason } = ticketRejectedV1.parse(payload);
     return this.record(orderId, 'kitchen', reason, ctx);
+  }
+
+  @EventPattern(ticketPreparingV1Subject, KITCHEN_VERDICTS)
+  async onTicketPreparing(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
+    const { orderId } = ticketPreparingV1.parse(payload);
+    await this.commands.execute(new StartPreparation(orderId, ctx.causedBy(new Date().toISOString())));
+  }
+
+  @EventPattern(ticketReadyForPickupV1Subject, KITCHEN_VERDICTS)
+  async onTicketReadyForPickup(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
+    const { orderId } = ticketReadyForPickupV1.parse(payload);
+    await this.commands.execute(new MarkReadyForPickup(orderId, ctx.causedBy(new Date().toISOString())));
   }
 
   @EventPattern(paymentAuthorizedV1Subject, PAYMENT_VERDICTS)

@@ -1,0 +1,94 @@
+import { orderApprovedV1, orderCreatedV1 } from '@brigade/contracts/orders';
+import { EventStore } from '@brigade/event-store';
+import { eventually } from '@brigade/testing';
+import { call } from './http';
+import { aCreateOrderBody, kitchenProgress, RestaurantFeed, sendKitchenProgress, sendVerdict, verdicts } from './order-fixtures';
+import { OrdersApp, OrdersTestEnvironment } from './orders-environment';
+
+describe('orders service: an approved order mirrors the kitchen’s progress', () => {
+  let env: OrdersTestEnvironment;
+  let app: OrdersApp;
+  let restaurant: RestaurantFeed;
+
+  beforeAll(async () => {
+    env = await OrdersTestEnvironment.create();
+    app = await env.startApp();
+    restaurant = new RestaurantFeed(env);
+    await restaurant.created();
+    await restaurant.opened();
+    await env.drained('restaurants', 'restaurant-replica');
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  async function placeOrder(): Promise<string> {
+    const created = await call(app, 'POST', '/orders', aCreateOrderBody(restaurant.restaurantId));
+    expect(created.status).toBe(201);
+    return created.body.orderId;
+  }
+
+  function stateOf(orderId: string, state: string): Promise<Record<string, unknown>> {
+    return eventually(async () => {
+      const order = await call(app, 'GET', `/orders/${orderId}`);
+      expect(order.body.state).toBe(state);
+      return order.body;
+    });
+  }
+
+  async function approvedOrder(): Promise<string> {
+    const orderId = await placeOrder();
+    await sendVerdict(env, verdicts.consumerYes(orderId));
+    await sendVerdict(env, verdicts.kitchenYes(orderId));
+    await sendVerdict(env, verdicts.paymentYes(orderId));
+    await stateOf(orderId, 'APPROVED');
+    return orderId;
+  }
+
+  const orderEvents = async (orderId: string) => (await new EventStore(app.dataSource).readStream(orderId)).map((e) => e.type);
+  const inboxOutcome = async (eventId: string) =>
+    app.dataSource.query('SELECT outcome, detail FROM msg_inbox WHERE consumer = $1 AND event_id = $2', ['orders--kitchen-verdicts', eventId]);
+
+  it('shows PREPARING, then READY_FOR_PICKUP, as the kitchen reports them, and publishes nothing for them', async () => {
+    const orderId = await approvedOrder();
+
+    const preparing = await sendKitchenProgress(env, kitchenProgress.preparing(orderId, restaurant.restaurantId));
+    expect(await stateOf(orderId, 'PREPARING')).toMatchObject({ orderTotalCents: 2997, version: 3 });
+
+    await sendKitchenProgress(env, kitchenProgress.readyForPickup(orderId, restaurant.restaurantId));
+    expect(await stateOf(orderId, 'READY_FOR_PICKUP')).toMatchObject({ orderTotalCents: 2997, lineItems: expect.any(Array), version: 4 });
+
+    const [, , started] = await new EventStore(app.dataSource).readStream(orderId);
+    expect(started).toMatchObject({ type: 'OrderPreparationStarted', metadata: { causationId: preparing } });
+    // The relay publishes in store order: once a later order's created.v1 is out, it has moved past these steps.
+    const later = await placeOrder();
+    await eventually(() => expect(env.publishedFor(later)).toHaveLength(1));
+    expect(env.publishedFor(orderId).map((m) => m.subject)).toEqual([orderCreatedV1.subject, orderApprovedV1.subject]);
+  });
+
+  it('takes a repeated preparing message (redelivered or sent again) once', async () => {
+    const orderId = await approvedOrder();
+    const preparing = kitchenProgress.preparing(orderId, restaurant.restaurantId);
+
+    const first = await sendKitchenProgress(env, preparing);
+    await sendKitchenProgress(env, preparing, { eventId: first });
+    await sendKitchenProgress(env, preparing);
+    await env.drained('kitchen', 'kitchen-verdicts');
+
+    expect(await stateOf(orderId, 'PREPARING')).toMatchObject({ version: 3 });
+    expect(await orderEvents(orderId)).toEqual(['OrderCreated', 'OrderApproved', 'OrderPreparationStarted']);
+  });
+
+  it('records preparing for an order still awaiting approval as a final answer, without effect', async () => {
+    const orderId = await placeOrder();
+
+    const eventId = await sendKitchenProgress(env, kitchenProgress.preparing(orderId, restaurant.restaurantId));
+    await env.drained('kitchen', 'kitchen-verdicts');
+
+    const [inbox] = await inboxOutcome(eventId);
+    expect(inbox).toMatchObject({ outcome: 'rejected', detail: expect.objectContaining({ code: 'ORDERS.ORDER.NOT_PREPARABLE' }) });
+    expect(await stateOf(orderId, 'APPROVAL_PENDING')).toMatchObject({ version: 1 });
+    expect(await orderEvents(orderId)).toEqual(['OrderCreated']);
+  });
+});
