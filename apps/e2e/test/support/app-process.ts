@@ -1,0 +1,82 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..', '..');
+/** Enough of each app's output to explain a failed start without flooding the report. */
+const MAX_LOG_LINES = 200;
+
+/** One app of the platform, running as `node scripts/run-ts.mjs apps/<app>/src/main.ts`. */
+export class AppProcess {
+  readonly baseUrl: string;
+  private readonly child: ChildProcess;
+  private readonly output: string[] = [];
+
+  constructor(
+    readonly app: string,
+    readonly port: number,
+    env: Record<string, string>,
+  ) {
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    // detached: a process group of its own, so stop() also kills what run-ts.mjs spawned.
+    this.child = spawn(process.execPath, [join('scripts', 'run-ts.mjs'), join('apps', app, 'src', 'main.ts')], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env, PORT: String(port) },
+    });
+    for (const stream of [this.child.stdout, this.child.stderr]) stream?.on('data', (chunk: Buffer) => this.remember(chunk.toString()));
+  }
+
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  /** What the app wrote on stdout and stderr (the last lines), for failure reports. */
+  log(): string {
+    return this.output.join('\n');
+  }
+
+  async waitUntilHealthy(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.exited) throw new Error(`${this.app} exited during start-up (${this.child.signalCode ?? `code ${this.child.exitCode}`})`);
+      const status = await fetch(`${this.baseUrl}/health`, { signal: AbortSignal.timeout(2_000) }).then(
+        (response) => response.status,
+        () => 0,
+      );
+      if (status === 200) return;
+      if (Date.now() > deadline) throw new Error(`${this.app} did not answer GET /health with 200 within ${timeoutMs / 1000} s (last: ${status || 'no answer'})`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  /** SIGKILL to the whole group: the test owns no state in the process worth a graceful stop. */
+  async kill(): Promise<void> {
+    if (this.exited || this.child.pid === undefined) return;
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    try {
+      process.kill(-this.child.pid, 'SIGKILL');
+    } catch {
+      return; // the group is already gone
+    }
+    await exited;
+  }
+
+  private remember(text: string): void {
+    this.output.push(...text.trimEnd().split('\n'));
+    if (this.output.length > MAX_LOG_LINES) this.output.splice(0, this.output.length - MAX_LOG_LINES);
+  }
+}
+
+/** A port nobody listens on right now: the kernel picks one for a throw-away server. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

@@ -1,0 +1,71 @@
+import { call, HttpAnswer } from '@brigade/component-testing';
+import { eventually } from '@brigade/testing';
+import { randomUUID } from 'node:crypto';
+import { Platform } from './platform';
+
+/** Events cross three processes and NATS: generous, yet far below the test timeout. */
+export const SETTLE = { timeoutMs: 30_000, intervalMs: 100 };
+
+export interface MenuItem {
+  readonly menuItemId: string;
+  readonly name: string;
+  readonly priceCents: number;
+}
+
+export const aMenuItem = (name: string, priceCents: number): MenuItem => ({ menuItemId: randomUUID(), name, priceCents });
+
+const DELIVERY_ADDRESS = { street1: '9 Elm St', city: 'Oakland', zip: '94612' };
+
+export function expectStatus(answer: HttpAnswer, status: number): HttpAnswer {
+  if (answer.status !== status) throw new Error(`expected HTTP ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer;
+}
+
+/** Registers a consumer and waits for accounting to open the account (it does so from an event). */
+export async function registerConsumer(platform: Platform, firstName: string): Promise<string> {
+  const email = `${firstName.toLowerCase()}-${randomUUID()}@example.com`;
+  const registered = expectStatus(await call(platform.app('consumers'), 'POST', '/consumers', { name: { firstName, lastName: 'E2e' }, email }), 201);
+  const consumerId: string = registered.body.consumerId;
+  await eventually(async () => expectStatus(await account(platform, consumerId), 200), SETTLE);
+  return consumerId;
+}
+
+export function account(platform: Platform, consumerId: string): Promise<HttpAnswer> {
+  return call(platform.app('accounting'), 'GET', `/accounts/${consumerId}`);
+}
+
+export async function createRestaurant(platform: Platform, name: string, menu: MenuItem[]): Promise<string> {
+  const body = { name, address: { street1: '1 Main St', city: 'Oakland', zip: '94611' }, menu };
+  return expectStatus(await call(platform.app('restaurants'), 'POST', '/restaurants', body), 201).body.restaurantId;
+}
+
+export async function openRestaurant(platform: Platform, restaurantId: string): Promise<void> {
+  expectStatus(await call(platform.app('restaurants'), 'POST', `/restaurants/${restaurantId}/open`), 200);
+}
+
+export function postOrder(platform: Platform, consumerId: string, restaurantId: string, lines: { menuItemId: string; quantity: number }[]): Promise<HttpAnswer> {
+  return call(platform.app('orders'), 'POST', '/orders', { consumerId, restaurantId, lineItems: lines, deliveryAddress: DELIVERY_ADDRESS });
+}
+
+/** Places an order, retrying while the orders replica has not yet seen the restaurant (404/422). */
+export async function placeOrder(...args: Parameters<typeof postOrder>): Promise<string> {
+  const answer = await eventually(async () => expectStatus(await postOrder(...args), 201), SETTLE);
+  return answer.body.orderId;
+}
+
+export function order(platform: Platform, orderId: string): Promise<HttpAnswer> {
+  return call(platform.app('orders'), 'GET', `/orders/${orderId}`);
+}
+
+export function ticket(platform: Platform, orderId: string): Promise<HttpAnswer> {
+  return call(platform.app('kitchen'), 'GET', `/tickets/${orderId}`);
+}
+
+/** Polls `read` until its 200 body has `state`; answers that body. */
+export function eventuallyInState(read: () => Promise<HttpAnswer>, state: string) {
+  return eventually(async () => {
+    const answer = expectStatus(await read(), 200);
+    if (answer.body.state !== state) throw new Error(`state is ${answer.body.state}, waiting for ${state}: ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  }, SETTLE);
+}
