@@ -9,14 +9,10 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { jetstream } from '@nats-io/jetstream';
-import { EventMetadata, EventStore, eventStoreMigrations } from '@brigade/event-store';
-import { OutboxRelay, connectNats, contextStreamName, ensureContextStream, jetStreamClients, relayMigrations } from '@brigade/messaging';
-import { createTestDatabase, natsUrl, testNamespace } from '@brigade/testing';
-import { median, percentile, printTable, round, throughput } from './measure';
+import { EventStore } from '@brigade/event-store';
+import { median, printTable, round, throughput } from './measure';
+import { benchMetadata as metadata, benchPayload as payload, measureRelayLatency, openDatabase } from './relay-latency';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -26,36 +22,6 @@ const option = (name: string, fallback: number) => {
 const SECONDS = option('seconds', 4);
 const ROUNDS = option('rounds', 3);
 const SAMPLES = option('samples', 1000);
-
-const metadata: EventMetadata = {
-  correlationId: randomUUID(),
-  causationId: null,
-  actor: { id: 'bench', role: 'system' },
-  occurredAt: new Date().toISOString(),
-};
-const payload = { orderId: randomUUID(), lineItems: [{ menuItemId: randomUUID(), quantity: 2, priceCents: 1250 }], orderTotalCents: 2500 };
-
-const toStderr = (message: object) => process.stderr.write(`${JSON.stringify(message)}\n`);
-const stderrLogger = { log: toStderr, warn: toStderr, error: toStderr };
-
-async function openDatabase(label: string) {
-  const db = await createTestDatabase(label);
-  const dataSource = new DataSource({
-    type: 'postgres',
-    url: db.url,
-    migrations: [...eventStoreMigrations, ...relayMigrations],
-    extra: { max: 10 },
-  });
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-  return {
-    dataSource,
-    close: async () => {
-      await dataSource.destroy();
-      await db.drop();
-    },
-  };
-}
 
 async function measureWrites() {
   const { dataSource, close } = await openDatabase('bench_writes');
@@ -95,50 +61,9 @@ async function measureWrites() {
   return Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)]));
 }
 
-async function measureRelayLatency() {
-  const { dataSource, close } = await openDatabase('bench_relay');
-  const ns = testNamespace();
-  const nc = await connectNats({ servers: natsUrl(), name: 'bench' });
-  const { jsm } = await jetStreamClients(nc);
-  await ensureContextStream(jsm, ns, 'bench');
-  const store = new EventStore(dataSource);
-  const relay = new OutboxRelay(dataSource, nc, {
-    context: 'bench',
-    namespace: ns,
-    mapEvent: (e) => ({ subject: 'bench.item.benchmarked.v1', payload: e.data }),
-    logger: stderrLogger, // stdout carries only the report
-  });
-  await relay.start();
-
-  const received = new Map<string, number>();
-  const consumer = await jetstream(nc).consumers.get(contextStreamName(ns, 'bench'));
-  const messages = await consumer.consume();
-  void (async () => {
-    for await (const m of messages) received.set(m.headers?.get('Nats-Msg-Id') ?? '', performance.now());
-  })();
-
-  const committedAt = new Map<string, number>();
-  for (let i = 0; i < SAMPLES; i++) {
-    const eventId = randomUUID();
-    await store.append(`bench-${randomUUID()}`, 'bench', [{ eventId, type: 'Benchmarked', data: payload }], 0, metadata);
-    committedAt.set(eventId, performance.now());
-    await sleep(4); // ~200 events/s: latency, not throughput
-  }
-  const deadline = Date.now() + 10_000;
-  while (received.size < SAMPLES && Date.now() < deadline) await sleep(10);
-  const latencies = [...committedAt].filter(([id]) => received.has(id)).map(([id, at]) => (received.get(id) as number) - at);
-
-  messages.stop();
-  await relay.stop();
-  await nc.close();
-  await close();
-  if (latencies.length < SAMPLES) throw new Error(`Only ${latencies.length} of ${SAMPLES} events reached JetStream`);
-  return { relay_p50_ms: percentile(latencies, 50), relay_p99_ms: percentile(latencies, 99) };
-}
-
 async function main() {
   const writes = await measureWrites();
-  const relay = await measureRelayLatency();
+  const relay = await measureRelayLatency(SAMPLES);
   const report = {
     raw_insert_tps_1: round(writes['raw_insert_tps_1'], 0),
     raw_insert_tps_8: round(writes['raw_insert_tps_8'], 0),

@@ -1,7 +1,8 @@
-import { call } from '@brigade/component-testing';
 import { eventually } from '@brigade/testing';
 import {
+  Platform,
   aMenuItem,
+  call,
   account,
   createRestaurant,
   eventuallyInState,
@@ -13,8 +14,7 @@ import {
   registerConsumer,
   SETTLE,
   ticket,
-} from './support/journey-steps';
-import { Platform } from './support/platform';
+} from '@brigade/component-testing';
 
 // Business journeys across the five running apps, through their public HTTP APIs only.
 // Every journey makes its own consumer and restaurant, so they never depend on each other.

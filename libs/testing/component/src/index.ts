@@ -10,3 +10,7 @@ export * from './lib/http';
 export * from './lib/publish-fixture';
 export * from './lib/published-messages';
 export * from './lib/start-component-app';
+// The whole platform as real processes (e2e journeys, the saga benchmark).
+export * from './lib/platform/app-process';
+export * from './lib/platform/platform';
+export * from './lib/platform/journey-steps';

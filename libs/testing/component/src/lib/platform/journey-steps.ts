@@ -1,4 +1,4 @@
-import { call, HttpAnswer } from '@brigade/component-testing';
+import { call, HttpAnswer } from '../http';
 import { eventually } from '@brigade/testing';
 import { randomUUID } from 'node:crypto';
 import { Platform } from './platform';

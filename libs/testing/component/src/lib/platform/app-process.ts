@@ -1,8 +1,17 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..', '..', '..');
+/** The workspace root (where nx.json is), wherever this file is compiled or run from. */
+function workspaceRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'nx.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No nx.json above ${__dirname}`);
+  }
+}
+
+const ROOT = workspaceRoot();
 /** Enough of each app's output to explain a failed start without flooding the report. */
 const MAX_LOG_LINES = 200;
 

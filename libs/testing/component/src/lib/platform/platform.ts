@@ -18,7 +18,7 @@ export class Platform {
   private constructor(
     private readonly processes: Map<PlatformApp, AppProcess>,
     private readonly databases: TestDatabase[],
-    private readonly subjectPrefix: string,
+    readonly subjectPrefix: string,
   ) {}
 
   static async start(options: { approvalDeadlineMs: number }): Promise<Platform> {

@@ -1,0 +1,246 @@
+/**
+ * Saga benchmark (issue 3): the five apps run as processes (the e2e Platform), and orders are
+ * placed over HTTP by an open-loop scheduler (each POST goes out on its time slot, never waiting
+ * for earlier ones). An order's latency runs from its POST being sent to the first
+ * `GET /orders/:id` answering `APPROVED`. Rather than hammering the orders app with polls, a GET is
+ * sent as soon as the order's `orders.order.approved.v1` event shows on NATS (then every 2 ms
+ * until it answers APPROVED): the approval commits before its event is relayed, so this only ever
+ * adds to the latency, by about the relay's p50.
+ *  - saga_p50_ms / saga_p99_ms: at 20 orders/s for --seconds;
+ *  - saga_max_rate: the highest of --rates sustained for --step-seconds with every order approved
+ *    within 10 s of the step's end, ≥ 90% of the rate achieved and p99 ≤ 500 ms (stops at the first failure);
+ *  - relay_p50_ms: the relay's commit → JetStream latency, measured in the same run (the baseline).
+ * Usage: npm run bench:saga [-- --json] [--seconds 10] [--rates 20,50,100,...] [--step-seconds 3] [--samples 500]
+ */
+import 'reflect-metadata';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { call } from '@brigade/component-testing';
+import { orderApprovedV1Subject, orderRejectedV1Subject } from '@brigade/contracts/orders';
+import { connectNats, prefixed } from '@brigade/messaging';
+import { natsUrl } from '@brigade/testing';
+import type { NatsConnection } from '@nats-io/transport-node';
+// The benchmark drives the very platform and journey steps the e2e suite runs (no copy to drift);
+// they live in the e2e app's test support, hence relative imports the boundary rule flags.
+import {
+  Platform,
+  aMenuItem,
+  createRestaurant,
+  eventuallyInState,
+  expectStatus,
+  openRestaurant,
+  order,
+  placeOrder,
+  postOrder,
+  registerConsumer,
+} from '@brigade/component-testing';
+import { percentile, printTable, round } from './measure';
+import { measureRelayLatency } from './relay-latency';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const SECONDS = Number(option('seconds', '10'));
+const STEP_SECONDS = Number(option('step-seconds', '3'));
+const RATES = option('rates', '20,50,100,150,200,300,400').split(',').map(Number);
+const SAMPLES = Number(option('samples', '500'));
+const SAGA_RATE = 20;
+const MAX_P99_MS = 500;
+const MIN_ACHIEVED = 0.9;
+const SETTLE_MS = 10_000; // an order not approved this long after its step's last POST counts as failed
+const POLL_MS = 2;
+const CONSUMERS = 20; // orders spread over accounts, as real traffic is
+const CREDIT_LIMIT_CENTS = 10_000_000; // the highest accounting allows: no order is declined
+
+const log = (message: string) => process.stderr.write(`[saga-bench] ${message}\n`);
+
+interface Shop {
+  readonly platform: Platform;
+  readonly consumerIds: string[];
+  readonly restaurantId: string;
+  readonly menuItemId: string;
+}
+
+interface StepResult {
+  readonly rate: number;
+  readonly sent: number;
+  readonly achieved_rate: number;
+  readonly approved: number;
+  readonly failed: number;
+  readonly p50_ms: number;
+  readonly p99_ms: number;
+  readonly passed: boolean;
+}
+
+/** Order outcomes as the orders app publishes them: an approval wakes the order's GET loop. */
+class Outcomes {
+  private readonly waiting = new Map<string, (approved: boolean) => void>();
+  private readonly early = new Map<string, boolean>(); // outcomes seen before their POST answered
+
+  constructor(nc: NatsConnection, subjectPrefix: string) {
+    for (const [subject, approved] of [
+      [orderApprovedV1Subject, true],
+      [orderRejectedV1Subject, false],
+    ] as const) {
+      nc.subscribe(prefixed({ subjectPrefix }, subject), {
+        callback: (error, message) => {
+          if (error) return;
+          this.settle((message.json() as { orderId: string }).orderId, approved);
+        },
+      });
+    }
+  }
+
+  next(orderId: string): Promise<boolean> {
+    const known = this.early.get(orderId);
+    if (known !== undefined) {
+      this.early.delete(orderId);
+      return Promise.resolve(known);
+    }
+    return new Promise((resolve) => this.waiting.set(orderId, resolve));
+  }
+
+  forget(orderId: string): void {
+    this.waiting.delete(orderId);
+    this.early.delete(orderId);
+  }
+
+  private settle(orderId: string, approved: boolean): void {
+    const resolve = this.waiting.get(orderId);
+    if (!resolve) return void this.early.set(orderId, approved);
+    this.waiting.delete(orderId);
+    resolve(approved);
+  }
+}
+
+/** One order: POST, then its latency once a GET answers APPROVED; null if it failed or took too long. */
+async function timeOneOrder(shop: Shop, outcomes: Outcomes, index: number, giveUpAt: () => number): Promise<number | null> {
+  const sentAt = performance.now();
+  const consumerId = shop.consumerIds[index % shop.consumerIds.length];
+  const posted = await postOrder(shop.platform, consumerId, shop.restaurantId, [{ menuItemId: shop.menuItemId, quantity: 1 }]).catch(() => null);
+  if (posted?.status !== 201) return null;
+  const orderId: string = posted.body.orderId;
+  const outcome = await Promise.race([outcomes.next(orderId), sleep(Math.max(0, giveUpAt() - performance.now())).then(() => false)]);
+  outcomes.forget(orderId);
+  if (!outcome) return null;
+  while (performance.now() < giveUpAt()) {
+    const answer = await order(shop.platform, orderId);
+    if (answer.status === 200 && answer.body.state === 'APPROVED') return performance.now() - sentAt;
+    await sleep(POLL_MS);
+  }
+  return null;
+}
+
+/** Open loop: order i is posted at start + i / rate, whatever happened to the ones before it. */
+async function runAtRate(shop: Shop, outcomes: Outcomes, rate: number, seconds: number): Promise<StepResult> {
+  const total = Math.round(rate * seconds);
+  const interval = 1000 / rate;
+  const start = performance.now();
+  const giveUpAt = () => start + seconds * 1000 + SETTLE_MS;
+  const pending: Promise<number | null>[] = [];
+  let lastSentAt = start;
+  while (pending.length < total) {
+    const now = performance.now();
+    while (pending.length < total && start + pending.length * interval <= now) {
+      pending.push(timeOneOrder(shop, outcomes, pending.length, giveUpAt));
+      lastSentAt = now;
+    }
+    await sleep(1);
+  }
+  const achievedRate = total / ((lastSentAt - start) / 1000 + 1 / rate);
+  const results = await Promise.all(pending);
+  const latencies = results.filter((r): r is number => r !== null);
+  const p99 = percentile(latencies, 99);
+  const failed = total - latencies.length;
+  return {
+    rate,
+    sent: total,
+    achieved_rate: round(achievedRate, 1),
+    approved: latencies.length,
+    failed,
+    p50_ms: round(percentile(latencies, 50), 1),
+    p99_ms: round(p99, 1),
+    passed: failed === 0 && achievedRate >= MIN_ACHIEVED * rate && p99 <= MAX_P99_MS,
+  };
+}
+
+async function openShop(platform: Platform): Promise<Shop> {
+  const menu = [aMenuItem('Margherita', 1250)];
+  const [consumerIds, restaurantId] = await Promise.all([
+    Promise.all(Array.from({ length: CONSUMERS }, (_, i) => registerConsumer(platform, `Bench${i}`))),
+    createRestaurant(platform, 'Bench Pizza', menu),
+  ]);
+  for (const consumerId of consumerIds) {
+    expectStatus(await call(platform.app('accounting'), 'PUT', `/accounts/${consumerId}/credit-limit`, { creditLimitCents: CREDIT_LIMIT_CENTS }), 200);
+  }
+  await openRestaurant(platform, restaurantId);
+  const shop = { platform, consumerIds, restaurantId, menuItemId: menu[0].menuItemId };
+  // Orders accept only once the orders app has the restaurant: wait for one to go all the way.
+  const first = await placeOrder(platform, consumerIds[0], restaurantId, [{ menuItemId: shop.menuItemId, quantity: 1 }]);
+  await eventuallyInState(() => order(platform, first), 'APPROVED');
+  return shop;
+}
+
+async function main() {
+  log('starting the platform (five apps as processes)');
+  const platform = await Platform.start({ approvalDeadlineMs: 30_000 });
+  const nc = await connectNats({ servers: natsUrl(), name: 'saga-bench' });
+  try {
+    const outcomes = new Outcomes(nc, platform.subjectPrefix);
+    const shop = await openShop(platform);
+    log('warming up (2 s at 20 orders/s)');
+    await runAtRate(shop, outcomes, SAGA_RATE, 2);
+
+    log(`relay baseline (${SAMPLES} events)`);
+    const relay = await measureRelayLatency(SAMPLES);
+
+    log(`saga at ${SAGA_RATE} orders/s for ${SECONDS} s`);
+    const saga = await runAtRate(shop, outcomes, SAGA_RATE, SECONDS);
+    log(JSON.stringify(saga));
+
+    const steps: StepResult[] = [];
+    for (const rate of RATES) {
+      await sleep(1000); // let the previous step's tail (relays, consumers) drain
+      log(`ramp: ${rate} orders/s for ${STEP_SECONDS} s`);
+      const step = await runAtRate(shop, outcomes, rate, STEP_SECONDS);
+      log(JSON.stringify(step));
+      steps.push(step);
+      if (!step.passed) break;
+    }
+    const passing = steps.filter((s) => s.passed);
+
+    const report = {
+      saga_rate: SAGA_RATE,
+      saga_orders: saga.sent,
+      saga_approved: saga.approved,
+      saga_p50_ms: saga.p50_ms,
+      saga_p99_ms: saga.p99_ms,
+      saga_max_rate: passing.length ? passing[passing.length - 1].rate : 0,
+      relay_p50_ms: round(relay.relay_p50_ms, 3),
+      steps,
+    };
+    if (args.includes('--json')) {
+      console.log(JSON.stringify(report));
+      return;
+    }
+    const { steps: _steps, ...figures } = report;
+    printTable(`Saga benchmark (${SECONDS}s at ${SAGA_RATE} orders/s; ramp ${STEP_SECONDS}s per rate; ${SAMPLES} relay samples)`, figures);
+    printTable(
+      'Ramp (rate: achieved/s, approved/sent, p50, p99)',
+      Object.fromEntries(steps.map((s) => [`${s.rate}/s`, `${s.achieved_rate}/s, ${s.approved}/${s.sent}, ${s.p50_ms} ms, ${s.p99_ms} ms${s.passed ? '' : '  FAIL'}`])),
+    );
+    printTable('Targets', { saga_p50_ms: `<= 20 at ${SAGA_RATE} orders/s`, saga_max_rate: `>= 200 (p99 <= ${MAX_P99_MS} ms)` });
+  } finally {
+    await nc.close();
+    await platform.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
