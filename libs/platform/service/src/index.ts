@@ -23,3 +23,4 @@ export * from './lib/app/service.module';
 export * from './lib/app/configure-service-app';
 export * from './lib/app/create-service-app';
 export * from './lib/app/bootstrap-service';
+export * from './lib/openapi/api-command-controller.decorator';

@@ -1,10 +1,8 @@
 import type { EventMetadata } from '@brigade/event-store';
-import { CommandMetadata, UuidParamPipe } from '@brigade/service';
+import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -17,16 +15,13 @@ import type { AccountView } from '../../application/get-account/account.view';
 import { GetAccount } from '../../application/get-account/get-account.query';
 import { AccountResponse, ChangeCreditLimitRequest } from './account.dto';
 
-const PROBLEM = 'application/problem+json, with a stable `code`';
-
 /**
  * Consumers' accounts over HTTP. Accounts are opened by accounting itself when a consumer
  * registers; here they are read and their credit limit set. Errors are problem+json: 400 invalid
  * input (fields named), 404 ACCOUNTING.ACCOUNT.NOT_FOUND, 422 a limit below what is authorised.
  */
 @ApiTags('accounts')
-@ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into the metadata of every event the request causes.' })
-@ApiBadRequestResponse({ description: `Invalid input (${PROBLEM} and the offending fields)` })
+@ApiCommandController()
 @Controller('accounts')
 export class AccountsController {
   constructor(
@@ -38,7 +33,7 @@ export class AccountsController {
   @ApiOperation({ summary: "A consumer's account: credit limit, available credit and the orders it answered." })
   @ApiParam({ name: 'consumerId', format: 'uuid' })
   @ApiOkResponse({ type: AccountResponse })
-  @ApiNotFoundResponse({ description: `No account for this consumer (${PROBLEM}: ACCOUNTING.ACCOUNT.NOT_FOUND)` })
+  @ApiNotFoundResponse({ description: `No account for this consumer (${PROBLEM_DESCRIPTION}: ACCOUNTING.ACCOUNT.NOT_FOUND)` })
   get(@Param('consumerId', UuidParamPipe) consumerId: string): Promise<AccountView> {
     return this.queries.execute(new GetAccount(consumerId));
   }
@@ -48,9 +43,9 @@ export class AccountsController {
   @ApiOperation({ summary: 'Set the credit limit. The available credit moves by the difference; the same limit again changes nothing.' })
   @ApiParam({ name: 'consumerId', format: 'uuid' })
   @ApiOkResponse({ type: AccountResponse, description: 'The account with its new limit.' })
-  @ApiNotFoundResponse({ description: `No account for this consumer (${PROBLEM}: ACCOUNTING.ACCOUNT.NOT_FOUND)` })
+  @ApiNotFoundResponse({ description: `No account for this consumer (${PROBLEM_DESCRIPTION}: ACCOUNTING.ACCOUNT.NOT_FOUND)` })
   @ApiUnprocessableEntityResponse({
-    description: `Limit below what is currently authorised (${PROBLEM}: ACCOUNTING.ACCOUNT.CREDIT_LIMIT_BELOW_AUTHORIZED)`,
+    description: `Limit below what is currently authorised (${PROBLEM_DESCRIPTION}: ACCOUNTING.ACCOUNT.CREDIT_LIMIT_BELOW_AUTHORIZED)`,
   })
   changeCreditLimit(
     @Param('consumerId', UuidParamPipe) consumerId: string,

@@ -1,12 +1,10 @@
 import type { EventMetadata } from '@brigade/event-store';
-import { CommandMetadata, UuidParamPipe } from '@brigade/service';
+import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -22,16 +20,13 @@ import { RegisterConsumer } from '../../application/register-consumer/register-c
 import { SuspendConsumer } from '../../application/suspend-consumer/suspend-consumer.command';
 import { ConsumerRegisteredResponse, ConsumerResponse, RegisterConsumerRequest } from './consumer.dto';
 
-const PROBLEM = 'application/problem+json, with a stable `code`';
-
 /**
  * Consumers over HTTP. Suspend and reactivate answer with the consumer as it now is (200), so a
  * client needs no second round trip; errors are problem+json: 400 invalid input (fields named),
  * 404 CONSUMERS.CONSUMER.NOT_FOUND, 409 for a transition that would change nothing.
  */
 @ApiTags('consumers')
-@ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into the metadata of every event the request causes.' })
-@ApiBadRequestResponse({ description: `Invalid input (${PROBLEM} and the offending fields)` })
+@ApiCommandController()
 @Controller('consumers')
 export class ConsumersController {
   constructor(
@@ -57,7 +52,7 @@ export class ConsumersController {
   @ApiOperation({ summary: 'A consumer: name, email, status and version.' })
   @ApiParam({ name: 'consumerId', format: 'uuid' })
   @ApiOkResponse({ type: ConsumerResponse })
-  @ApiNotFoundResponse({ description: `Unknown consumer (${PROBLEM}: CONSUMERS.CONSUMER.NOT_FOUND)` })
+  @ApiNotFoundResponse({ description: `Unknown consumer (${PROBLEM_DESCRIPTION}: CONSUMERS.CONSUMER.NOT_FOUND)` })
   get(@Param('consumerId', UuidParamPipe) consumerId: string): Promise<ConsumerView> {
     return this.queries.execute(new GetConsumer(consumerId));
   }
@@ -67,8 +62,8 @@ export class ConsumersController {
   @ApiOperation({ summary: 'Suspend the consumer: its new orders fail validation until it is reactivated.' })
   @ApiParam({ name: 'consumerId', format: 'uuid' })
   @ApiOkResponse({ type: ConsumerResponse, description: 'The consumer, now suspended.' })
-  @ApiNotFoundResponse({ description: `Unknown consumer (${PROBLEM}: CONSUMERS.CONSUMER.NOT_FOUND)` })
-  @ApiConflictResponse({ description: `Already suspended (${PROBLEM}: CONSUMERS.CONSUMER.ALREADY_SUSPENDED)` })
+  @ApiNotFoundResponse({ description: `Unknown consumer (${PROBLEM_DESCRIPTION}: CONSUMERS.CONSUMER.NOT_FOUND)` })
+  @ApiConflictResponse({ description: `Already suspended (${PROBLEM_DESCRIPTION}: CONSUMERS.CONSUMER.ALREADY_SUSPENDED)` })
   suspend(@Param('consumerId', UuidParamPipe) consumerId: string, @CommandMetadata() metadata: EventMetadata): Promise<ConsumerView> {
     return this.commands.execute(new SuspendConsumer(consumerId, metadata));
   }
@@ -78,8 +73,8 @@ export class ConsumersController {
   @ApiOperation({ summary: 'Let a suspended consumer order again.' })
   @ApiParam({ name: 'consumerId', format: 'uuid' })
   @ApiOkResponse({ type: ConsumerResponse, description: 'The consumer, ACTIVE again.' })
-  @ApiNotFoundResponse({ description: `Unknown consumer (${PROBLEM}: CONSUMERS.CONSUMER.NOT_FOUND)` })
-  @ApiConflictResponse({ description: `Already active (${PROBLEM}: CONSUMERS.CONSUMER.ALREADY_ACTIVE)` })
+  @ApiNotFoundResponse({ description: `Unknown consumer (${PROBLEM_DESCRIPTION}: CONSUMERS.CONSUMER.NOT_FOUND)` })
+  @ApiConflictResponse({ description: `Already active (${PROBLEM_DESCRIPTION}: CONSUMERS.CONSUMER.ALREADY_ACTIVE)` })
   reactivate(@Param('consumerId', UuidParamPipe) consumerId: string, @CommandMetadata() metadata: EventMetadata): Promise<ConsumerView> {
     return this.commands.execute(new ReactivateConsumer(consumerId, metadata));
   }

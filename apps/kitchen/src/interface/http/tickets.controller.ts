@@ -1,11 +1,9 @@
 import type { EventMetadata } from '@brigade/event-store';
-import { CommandMetadata, UuidParamPipe } from '@brigade/service';
+import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -19,17 +17,15 @@ import { MarkReadyForPickup } from '../../application/mark-ready-for-pickup/mark
 import { StartPreparing } from '../../application/start-preparing/start-preparing.command';
 import { AcceptTicketRequest, TicketResponse } from './ticket.dto';
 
-const PROBLEM = 'application/problem+json, with a stable `code`';
-const NOT_FOUND = `No ticket for this order (${PROBLEM}: KITCHEN.TICKET.NOT_FOUND)`;
-const ILLEGAL = `Not allowed in the ticket's state (${PROBLEM}: KITCHEN.TICKET.ILLEGAL_TRANSITION)`;
+const NOT_FOUND = `No ticket for this order (${PROBLEM_DESCRIPTION}: KITCHEN.TICKET.NOT_FOUND)`;
+const ILLEGAL = `Not allowed in the ticket's state (${PROBLEM_DESCRIPTION}: KITCHEN.TICKET.ILLEGAL_TRANSITION)`;
 
 /**
  * Tickets over HTTP, by order id. Staff commands answer with the ticket as it now is (200);
  * 400 invalid input (fields named), 404 KITCHEN.TICKET.NOT_FOUND, 409 KITCHEN.TICKET.ILLEGAL_TRANSITION.
  */
 @ApiTags('tickets')
-@ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into the metadata of every event the request causes.' })
-@ApiBadRequestResponse({ description: `Invalid input (${PROBLEM} and the offending fields)` })
+@ApiCommandController()
 @Controller('tickets')
 export class TicketsController {
   constructor(

@@ -1,11 +1,9 @@
 import type { EventMetadata } from '@brigade/event-store';
-import { CommandMetadata, UuidParamPipe } from '@brigade/service';
+import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -21,16 +19,13 @@ import type { OrderView } from '../../application/get-order/order.view';
 import type { DeliveryAddress } from '../../domain/order.types';
 import { CreateOrderRequest, DeliveryAddressDto, OrderCreatedResponse, OrderResponse } from './order.dto';
 
-const PROBLEM = 'application/problem+json, with a stable `code`';
-
 /**
  * Orders over HTTP. POST places the order (APPROVAL_PENDING) and answers at once; approval is
  * asynchronous (the CreateOrder saga), so clients follow it with GET. Errors are problem+json:
  * 400 invalid input (fields named), 404 unknown order or restaurant, 422 a business rule.
  */
 @ApiTags('orders')
-@ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into the metadata of every event the request causes.' })
-@ApiBadRequestResponse({ description: `Invalid input (${PROBLEM} and the offending fields)` })
+@ApiCommandController()
 @Controller('orders')
 export class OrdersController {
   constructor(
@@ -41,9 +36,9 @@ export class OrdersController {
   @Post()
   @ApiOperation({ summary: 'Place an order. It awaits approval by the consumer, kitchen and accounting checks.' })
   @ApiCreatedResponse({ type: OrderCreatedResponse, description: 'Created APPROVAL_PENDING; Location points at the order.' })
-  @ApiNotFoundResponse({ description: `Restaurant not known to orders (${PROBLEM}: ORDERS.RESTAURANT.NOT_FOUND)` })
+  @ApiNotFoundResponse({ description: `Restaurant not known to orders (${PROBLEM_DESCRIPTION}: ORDERS.RESTAURANT.NOT_FOUND)` })
   @ApiUnprocessableEntityResponse({
-    description: `Restaurant closed, item not on the menu, or quantity outside 1..100 (${PROBLEM}: ORDERS.RESTAURANT.CLOSED, ORDERS.RESTAURANT.UNKNOWN_MENU_ITEM, ORDERS.ORDER.INVALID_QUANTITY)`,
+    description: `Restaurant closed, item not on the menu, or quantity outside 1..100 (${PROBLEM_DESCRIPTION}: ORDERS.RESTAURANT.CLOSED, ORDERS.RESTAURANT.UNKNOWN_MENU_ITEM, ORDERS.ORDER.INVALID_QUANTITY)`,
   })
   async create(
     @Body() body: CreateOrderRequest,
@@ -69,7 +64,7 @@ export class OrdersController {
   @ApiOperation({ summary: 'An order: its state, priced lines, total, rejection reason if any, and version.' })
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: OrderResponse })
-  @ApiNotFoundResponse({ description: `Unknown order (${PROBLEM}: ORDERS.ORDER.NOT_FOUND)` })
+  @ApiNotFoundResponse({ description: `Unknown order (${PROBLEM_DESCRIPTION}: ORDERS.ORDER.NOT_FOUND)` })
   get(@Param('orderId', UuidParamPipe) orderId: string): Promise<OrderView> {
     return this.queries.execute(new GetOrder(orderId));
   }

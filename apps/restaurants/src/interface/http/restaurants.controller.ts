@@ -1,12 +1,10 @@
 import type { EventMetadata } from '@brigade/event-store';
-import { CommandMetadata, UuidParamPipe } from '@brigade/service';
+import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
-  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -23,16 +21,13 @@ import { OpenRestaurant } from '../../application/open-restaurant/open-restauran
 import { ReviseMenu } from '../../application/revise-menu/revise-menu.command';
 import { CreateRestaurantRequest, RestaurantCreatedResponse, RestaurantResponse, ReviseMenuRequest } from './restaurant.dto';
 
-const PROBLEM = 'application/problem+json, with a stable `code`';
-
 /**
  * Restaurants over HTTP. Commands answer with the restaurant as it now is (200), so a client
  * needs no second round trip; errors are problem+json: 400 invalid input (fields named),
  * 404 RESTAURANTS.RESTAURANT.NOT_FOUND, 409 for a transition that would change nothing.
  */
 @ApiTags('restaurants')
-@ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Carried into the metadata of every event the request causes.' })
-@ApiBadRequestResponse({ description: `Invalid input (${PROBLEM} and the offending fields)` })
+@ApiCommandController()
 @Controller('restaurants')
 export class RestaurantsController {
   constructor(
@@ -58,7 +53,7 @@ export class RestaurantsController {
   @ApiOperation({ summary: 'A restaurant: name, address, menu, whether it is open, and its version.' })
   @ApiParam({ name: 'restaurantId', format: 'uuid' })
   @ApiOkResponse({ type: RestaurantResponse })
-  @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
+  @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM_DESCRIPTION}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
   get(@Param('restaurantId', UuidParamPipe) restaurantId: string): Promise<RestaurantView> {
     return this.queries.execute(new GetRestaurant(restaurantId));
   }
@@ -68,7 +63,7 @@ export class RestaurantsController {
   @ApiOperation({ summary: 'Replace the whole menu. Sending the current menu again changes nothing.' })
   @ApiParam({ name: 'restaurantId', format: 'uuid' })
   @ApiOkResponse({ type: RestaurantResponse, description: 'The restaurant with its new menu.' })
-  @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
+  @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM_DESCRIPTION}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
   reviseMenu(
     @Param('restaurantId', UuidParamPipe) restaurantId: string,
     @Body() body: ReviseMenuRequest,
@@ -82,8 +77,8 @@ export class RestaurantsController {
   @ApiOperation({ summary: 'Start taking orders.' })
   @ApiParam({ name: 'restaurantId', format: 'uuid' })
   @ApiOkResponse({ type: RestaurantResponse, description: 'The restaurant, now open.' })
-  @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
-  @ApiConflictResponse({ description: `Already open (${PROBLEM}: RESTAURANTS.RESTAURANT.ALREADY_OPEN)` })
+  @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM_DESCRIPTION}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
+  @ApiConflictResponse({ description: `Already open (${PROBLEM_DESCRIPTION}: RESTAURANTS.RESTAURANT.ALREADY_OPEN)` })
   open(@Param('restaurantId', UuidParamPipe) restaurantId: string, @CommandMetadata() metadata: EventMetadata): Promise<RestaurantView> {
     return this.commands.execute(new OpenRestaurant(restaurantId, metadata));
   }
@@ -93,8 +88,8 @@ export class RestaurantsController {
   @ApiOperation({ summary: 'Stop taking new orders.' })
   @ApiParam({ name: 'restaurantId', format: 'uuid' })
   @ApiOkResponse({ type: RestaurantResponse, description: 'The restaurant, now closed.' })
-  @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
-  @ApiConflictResponse({ description: `Already closed (${PROBLEM}: RESTAURANTS.RESTAURANT.ALREADY_CLOSED)` })
+  @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM_DESCRIPTION}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
+  @ApiConflictResponse({ description: `Already closed (${PROBLEM_DESCRIPTION}: RESTAURANTS.RESTAURANT.ALREADY_CLOSED)` })
   close(@Param('restaurantId', UuidParamPipe) restaurantId: string, @CommandMetadata() metadata: EventMetadata): Promise<RestaurantView> {
     return this.commands.execute(new CloseRestaurant(restaurantId, metadata));
   }
