@@ -2,40 +2,24 @@ import { anOrderApprovedV1, anOrderRejectedV1, orderApprovedV1, orderCreatedV1, 
 import { EventStore } from '@brigade/event-store';
 import { eventually } from '@brigade/testing';
 import { call } from './http';
-import { aCreateOrderBody, CONSUMER_ID, RestaurantFeed, sendVerdict, verdicts } from './order-fixtures';
+import { CONSUMER_ID, RestaurantFeed, sendVerdict, verdicts } from './order-fixtures';
 import { OrdersApp, OrdersTestEnvironment } from './orders-environment';
+import { OpenRestaurantScenario, orderInState, placeOrder, startWithAnOpenRestaurant } from './open-restaurant-scenario';
 
 describe('orders service: the CreateOrder saga collects the participants’ verdicts', () => {
+  let scenario: OpenRestaurantScenario;
   let env: OrdersTestEnvironment;
   let app: OrdersApp;
   let restaurant: RestaurantFeed;
 
   beforeAll(async () => {
-    env = await OrdersTestEnvironment.create();
-    app = await env.startApp();
-    restaurant = new RestaurantFeed(env);
-    await restaurant.created();
-    await restaurant.opened();
-    await env.drained('restaurants', 'restaurant-replica');
+    scenario = await startWithAnOpenRestaurant();
+    ({ env, app, restaurant } = scenario);
   });
 
   afterAll(async () => {
     await env?.close();
   });
-
-  async function placeOrder(): Promise<string> {
-    const created = await call(app, 'POST', '/orders', aCreateOrderBody(restaurant.restaurantId));
-    expect(created.status).toBe(201);
-    return created.body.orderId;
-  }
-
-  function stateOf(orderId: string, state: string): Promise<Record<string, unknown>> {
-    return eventually(async () => {
-      const order = await call(app, 'GET', `/orders/${orderId}`);
-      expect(order.body.state).toBe(state);
-      return order.body;
-    });
-  }
 
   /** Subjects orders published for the order, once `count` of them have arrived. */
   function publishedSubjects(orderId: string, count: number): Promise<string[]> {
@@ -64,13 +48,13 @@ describe('orders service: the CreateOrder saga collects the participants’ verd
   }
 
   it('approves the order when consumer, kitchen and accounting all say yes, and publishes approved.v1', async () => {
-    const orderId = await placeOrder();
+    const orderId = await placeOrder(scenario);
 
     await sendVerdict(env, verdicts.kitchenYes(orderId));
     await sendVerdict(env, verdicts.paymentYes(orderId));
     await sendVerdict(env, verdicts.consumerYes(orderId));
 
-    expect(await stateOf(orderId, 'APPROVED')).toMatchObject({ orderTotalCents: 2997, version: 2 });
+    expect(await orderInState(scenario, orderId, 'APPROVED')).toMatchObject({ orderTotalCents: 2997, version: 2 });
     expect(await publishedSubjects(orderId, 2)).toEqual([orderCreatedV1.subject, orderApprovedV1.subject]);
     const approved = env.publishedFor(orderId)[1];
     expect(orderApprovedV1.parse(approved.payload)).toEqual(anOrderApprovedV1({ orderId, restaurantId: restaurant.restaurantId }));
@@ -78,7 +62,7 @@ describe('orders service: the CreateOrder saga collects the participants’ verd
   });
 
   it('stays pending while a verdict is missing', async () => {
-    const orderId = await placeOrder();
+    const orderId = await placeOrder(scenario);
 
     await sendVerdict(env, verdicts.consumerYes(orderId));
     await sendVerdict(env, verdicts.paymentYes(orderId));
@@ -94,11 +78,11 @@ describe('orders service: the CreateOrder saga collects the participants’ verd
     ['kitchen', verdicts.kitchenNo, 'kitchen: consumer is suspended'],
     ['accounting', verdicts.paymentNo, 'accounting: consumer is suspended'],
   ])('rejects the order on a no from %s, with the reason, and publishes rejected.v1', async (_context, no, reason) => {
-    const orderId = await placeOrder();
+    const orderId = await placeOrder(scenario);
 
     await sendVerdict(env, no(orderId, 'consumer is suspended'));
 
-    expect(await stateOf(orderId, 'REJECTED')).toMatchObject({ rejectionReason: reason });
+    expect(await orderInState(scenario, orderId, 'REJECTED')).toMatchObject({ rejectionReason: reason });
     expect(await publishedSubjects(orderId, 2)).toEqual([orderCreatedV1.subject, orderRejectedV1.subject]);
     const rejected = env.publishedFor(orderId)[1];
     expect(orderRejectedV1.parse(rejected.payload)).toEqual(
@@ -108,22 +92,22 @@ describe('orders service: the CreateOrder saga collects the participants’ verd
   });
 
   it('keeps a rejected order rejected when the other verdicts arrive late, and publishes nothing more', async () => {
-    const orderId = await placeOrder();
+    const orderId = await placeOrder(scenario);
     await sendVerdict(env, verdicts.paymentNo(orderId, 'total 2997 cents exceeds available credit 1000 cents'));
-    await stateOf(orderId, 'REJECTED');
+    await orderInState(scenario, orderId, 'REJECTED');
 
     await sendVerdict(env, verdicts.consumerYes(orderId));
     await sendVerdict(env, verdicts.kitchenYes(orderId));
     await allVerdictsHandled();
 
-    expect(await stateOf(orderId, 'REJECTED')).toMatchObject({ rejectionReason: 'accounting: total 2997 cents exceeds available credit 1000 cents', version: 2 });
+    expect(await orderInState(scenario, orderId, 'REJECTED')).toMatchObject({ rejectionReason: 'accounting: total 2997 cents exceeds available credit 1000 cents', version: 2 });
     expect((await sagaEvents(orderId)).map((e) => e.type)).toEqual(['CreateOrderSagaStarted', 'VerdictRecorded', 'CreateOrderRejected']);
     expect(await publishedSubjects(orderId, 2)).toEqual([orderCreatedV1.subject, orderRejectedV1.subject]);
     await nothingMorePublished(orderId, 2);
   });
 
   it('counts a redelivered verdict once (same event id), and a repeated verdict decides nothing', async () => {
-    const orderId = await placeOrder();
+    const orderId = await placeOrder(scenario);
     const consumerYes = await sendVerdict(env, verdicts.consumerYes(orderId));
     await sendVerdict(env, verdicts.consumerYes(orderId), { eventId: consumerYes });
     const kitchenYes = await sendVerdict(env, verdicts.kitchenYes(orderId));
@@ -136,7 +120,7 @@ describe('orders service: the CreateOrder saga collects the participants’ verd
     await sendVerdict(env, verdicts.paymentYes(orderId), { eventId: paymentYes });
     await allVerdictsHandled();
 
-    expect(await stateOf(orderId, 'APPROVED')).toMatchObject({ version: 2 });
+    expect(await orderInState(scenario, orderId, 'APPROVED')).toMatchObject({ version: 2 });
     expect((await sagaEvents(orderId)).map((e) => e.type)).toEqual([
       'CreateOrderSagaStarted',
       'VerdictRecorded',
@@ -149,12 +133,12 @@ describe('orders service: the CreateOrder saga collects the participants’ verd
   });
 
   it('records what caused each step: causation = the verdict’s event id, correlation carried from it', async () => {
-    const orderId = await placeOrder();
+    const orderId = await placeOrder(scenario);
     await sendVerdict(env, verdicts.consumerYes(orderId), { correlationId: 'corr-1' });
     await sendVerdict(env, verdicts.kitchenYes(orderId), { correlationId: 'corr-1' });
     await allVerdictsHandled(); // the verdicts travel on three streams: make the payment the deciding one
     const last = await sendVerdict(env, verdicts.paymentYes(orderId), { correlationId: 'corr-approval' });
-    await stateOf(orderId, 'APPROVED');
+    await orderInState(scenario, orderId, 'APPROVED');
 
     const [, approved] = await new EventStore(app.dataSource).readStream(orderId);
     expect(approved.type).toBe('OrderApproved');

@@ -1,48 +1,31 @@
 import { orderApprovedV1, orderCreatedV1 } from '@brigade/contracts/orders';
 import { EventStore } from '@brigade/event-store';
 import { eventually } from '@brigade/testing';
-import { call } from './http';
-import { aCreateOrderBody, kitchenProgress, RestaurantFeed, sendKitchenProgress, sendVerdict, verdicts } from './order-fixtures';
+import { kitchenProgress, RestaurantFeed, sendKitchenProgress, sendVerdict, verdicts } from './order-fixtures';
 import { OrdersApp, OrdersTestEnvironment } from './orders-environment';
+import { OpenRestaurantScenario, orderInState, placeOrder, startWithAnOpenRestaurant } from './open-restaurant-scenario';
 
 describe('orders service: an approved order mirrors the kitchen’s progress', () => {
+  let scenario: OpenRestaurantScenario;
   let env: OrdersTestEnvironment;
   let app: OrdersApp;
   let restaurant: RestaurantFeed;
 
   beforeAll(async () => {
-    env = await OrdersTestEnvironment.create();
-    app = await env.startApp();
-    restaurant = new RestaurantFeed(env);
-    await restaurant.created();
-    await restaurant.opened();
-    await env.drained('restaurants', 'restaurant-replica');
+    scenario = await startWithAnOpenRestaurant();
+    ({ env, app, restaurant } = scenario);
   });
 
   afterAll(async () => {
     await env?.close();
   });
 
-  async function placeOrder(): Promise<string> {
-    const created = await call(app, 'POST', '/orders', aCreateOrderBody(restaurant.restaurantId));
-    expect(created.status).toBe(201);
-    return created.body.orderId;
-  }
-
-  function stateOf(orderId: string, state: string): Promise<Record<string, unknown>> {
-    return eventually(async () => {
-      const order = await call(app, 'GET', `/orders/${orderId}`);
-      expect(order.body.state).toBe(state);
-      return order.body;
-    });
-  }
-
   async function approvedOrder(): Promise<string> {
-    const orderId = await placeOrder();
+    const orderId = await placeOrder(scenario);
     await sendVerdict(env, verdicts.consumerYes(orderId));
     await sendVerdict(env, verdicts.kitchenYes(orderId));
     await sendVerdict(env, verdicts.paymentYes(orderId));
-    await stateOf(orderId, 'APPROVED');
+    await orderInState(scenario, orderId, 'APPROVED');
     return orderId;
   }
 
@@ -54,15 +37,15 @@ describe('orders service: an approved order mirrors the kitchen’s progress', (
     const orderId = await approvedOrder();
 
     const preparing = await sendKitchenProgress(env, kitchenProgress.preparing(orderId, restaurant.restaurantId));
-    expect(await stateOf(orderId, 'PREPARING')).toMatchObject({ orderTotalCents: 2997, version: 3 });
+    expect(await orderInState(scenario, orderId, 'PREPARING')).toMatchObject({ orderTotalCents: 2997, version: 3 });
 
     await sendKitchenProgress(env, kitchenProgress.readyForPickup(orderId, restaurant.restaurantId));
-    expect(await stateOf(orderId, 'READY_FOR_PICKUP')).toMatchObject({ orderTotalCents: 2997, lineItems: expect.any(Array), version: 4 });
+    expect(await orderInState(scenario, orderId, 'READY_FOR_PICKUP')).toMatchObject({ orderTotalCents: 2997, lineItems: expect.any(Array), version: 4 });
 
     const [, , started] = await new EventStore(app.dataSource).readStream(orderId);
     expect(started).toMatchObject({ type: 'OrderPreparationStarted', metadata: { causationId: preparing } });
     // The relay publishes in store order: once a later order's created.v1 is out, it has moved past these steps.
-    const later = await placeOrder();
+    const later = await placeOrder(scenario);
     await eventually(() => expect(env.publishedFor(later)).toHaveLength(1));
     expect(env.publishedFor(orderId).map((m) => m.subject)).toEqual([orderCreatedV1.subject, orderApprovedV1.subject]);
   });
@@ -76,19 +59,19 @@ describe('orders service: an approved order mirrors the kitchen’s progress', (
     await sendKitchenProgress(env, preparing);
     await env.drained('kitchen', 'kitchen-verdicts');
 
-    expect(await stateOf(orderId, 'PREPARING')).toMatchObject({ version: 3 });
+    expect(await orderInState(scenario, orderId, 'PREPARING')).toMatchObject({ version: 3 });
     expect(await orderEvents(orderId)).toEqual(['OrderCreated', 'OrderApproved', 'OrderPreparationStarted']);
   });
 
   it('records preparing for an order still awaiting approval as a final answer, without effect', async () => {
-    const orderId = await placeOrder();
+    const orderId = await placeOrder(scenario);
 
     const eventId = await sendKitchenProgress(env, kitchenProgress.preparing(orderId, restaurant.restaurantId));
     await env.drained('kitchen', 'kitchen-verdicts');
 
     const [inbox] = await inboxOutcome(eventId);
     expect(inbox).toMatchObject({ outcome: 'rejected', detail: expect.objectContaining({ code: 'ORDERS.ORDER.NOT_PREPARABLE' }) });
-    expect(await stateOf(orderId, 'APPROVAL_PENDING')).toMatchObject({ version: 1 });
+    expect(await orderInState(scenario, orderId, 'APPROVAL_PENDING')).toMatchObject({ version: 1 });
     expect(await orderEvents(orderId)).toEqual(['OrderCreated']);
   });
 });
