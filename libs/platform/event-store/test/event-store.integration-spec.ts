@@ -126,4 +126,20 @@ describe('EventStore', () => {
     const all = (await fx.store.readAll({ limit: 10_000 })).filter((e) => e.streamId === streamId);
     expect(all.map((e) => e.streamVersion)).toEqual([1, 2]);
   });
+
+  it('lets the writers of one stream take turns instead of colliding when the runner serialises them', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    let decisions = 0;
+    const counting = { ...counterDecider, decide: (...args: Parameters<typeof counterDecider.decide>) => (decisions++, counterDecider.decide(...args)) };
+    const runner = new CommandRunner(fx.store, counting, { streamType: 'counter', serializeWriters: true });
+
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        runInTransaction(fx.dataSource, () => runner.run(streamId, { type: 'Increment', by: i + 1 }, aMetadata())),
+      ),
+    );
+
+    expect((await runner.load(streamId)).state).toEqual({ total: (20 * 21) / 2, increments: 20 });
+    expect(decisions).toBe(20); // each command decided once: no collision, no reload
+  });
 });

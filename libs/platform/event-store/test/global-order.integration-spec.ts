@@ -1,4 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createTestDatabase } from '@brigade/testing';
+import { Client } from 'pg';
 import { GlobalPosition, runInTransaction } from '../src';
 import { StoreFixture, aMetadata, openStoreFixture } from './store-fixture';
 
@@ -111,10 +113,31 @@ describe('EventStore.readAll: a global order that never skips', () => {
     await appendedInOlder;
     await fx.store.append('held-back-newer', 'counter', [{ type: 'Incremented', data: { by: 2 } }], 'any', aMetadata());
 
-    expect(await fx.store.readAll({ after: start, limit: 100 })).toEqual([]);
+    expect(await fx.store.readPage({ after: start, limit: 100 })).toEqual({ events: [], heldBack: true });
     commitOlder();
     await older;
-    const visible = await fx.store.readAll({ after: start, limit: 100 });
-    expect(visible.map((e) => e.streamId)).toEqual(['held-back-older', 'held-back-newer']);
+    const visible = await fx.store.readPage({ after: start, limit: 100 });
+    expect(visible.events.map((e) => e.streamId)).toEqual(['held-back-older', 'held-back-newer']);
+    expect(visible.heldBack).toBe(false);
+  });
+
+  it('does not wait for transactions in flight in other databases of the server', async () => {
+    const elsewhere = await createTestDatabase('global_order_elsewhere');
+    const otherWriter = new Client({ connectionString: elsewhere.url });
+    await otherWriter.connect();
+    try {
+      const start = (await fx.store.readAll({ limit: 100_000 })).at(-1)?.position;
+      await otherWriter.query('BEGIN');
+      await otherWriter.query('SELECT pg_current_xact_id()'); // holds an xid below the next append's
+      await fx.store.append('not-held-back', 'counter', [{ type: 'Incremented', data: { by: 1 } }], 'any', aMetadata());
+
+      const visible = await fx.store.readAll({ after: start, limit: 100 });
+
+      expect(visible.map((e) => e.streamId)).toEqual(['not-held-back']);
+    } finally {
+      await otherWriter.query('ROLLBACK');
+      await otherWriter.end();
+      await elsewhere.drop();
+    }
   });
 });

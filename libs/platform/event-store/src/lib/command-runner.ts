@@ -11,6 +11,14 @@ export interface CommandRunnerOptions {
   readonly maxAttempts?: number;
   /** Take a snapshot every `every` events; bump `schemaVersion` whenever the state's shape changes. */
   readonly snapshot?: { readonly every: number; readonly schemaVersion: number };
+  /**
+   * For a stream that several transactions write at the same moment (a saga receiving parallel
+   * verdicts): inside an ambient transaction, lock the stream before loading it, so its writers
+   * take turns instead of colliding, reloading and retrying. The lock must be the transaction's
+   * first write-ordering step: one that already holds an xid (wrote something) could still be
+   * refused for transaction order after waiting.
+   */
+  readonly serializeWriters?: boolean;
 }
 
 export interface CommandOutcome<E, S> {
@@ -44,6 +52,7 @@ export class CommandRunner<C, E extends DomainEvent, S> {
   }
 
   async run(streamId: string, command: C, metadata: EventMetadata): Promise<CommandOutcome<E, S>> {
+    if (this.options.serializeWriters) await this.store.lockStream(streamId);
     for (let attempt = 1; ; attempt++) {
       const { state, streamVersion } = await this.load(streamId);
       const events = this.decider.decide(command, state);

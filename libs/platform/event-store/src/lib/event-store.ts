@@ -4,7 +4,7 @@ import { CommitNotifier } from './commit-notifier';
 import { ConcurrencyError, PartialDuplicateAppendError } from './errors';
 import { Sql } from './sql';
 import * as statements from './statements';
-import { afterCommit, currentManager } from './unit-of-work';
+import { afterCommit, currentManager, inTransaction } from './unit-of-work';
 import { UpcasterChain } from './upcasting';
 import {
   AppendResult,
@@ -69,7 +69,7 @@ export class EventStore {
     for (let attempt = 1; ; attempt++) {
       let inserted: Array<{ stream_version: number }>;
       try {
-        inserted = await this.sql.attempt(statement, values);
+        inserted = statement.refusesWithoutError ? await this.sql.query(statement, values) : await this.sql.attempt(statement, values);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         inserted = []; // a concurrent append stored our version (or our event ids) first
@@ -90,16 +90,36 @@ export class EventStore {
   }
 
   /**
-   * Events in the global order, after `after`. Only transactions below the oldest one still in
-   * flight are read, so an event that commits later can never appear behind a position that a
-   * reader has already passed: the order has no gaps to skip.
+   * Events in the global order, after `after`. Only transactions below the readable horizon
+   * (the oldest transaction of this database still in flight) are read, so an event that commits
+   * later can never appear behind a position that a reader has already passed: the order has no
+   * gaps to skip.
    */
   async readAll(options: { after?: GlobalPosition; limit: number }): Promise<StoredEvent[]> {
+    return (await this.readPage(options)).events;
+  }
+
+  /**
+   * readAll, and whether events are stored beyond what it returned but held back behind a
+   * transaction still in flight: a reader with `heldBack` should look again soon, one without it
+   * (and a short page) has read everything committed, so only a new commit can bring more.
+   */
+  async readPage(options: { after?: GlobalPosition; limit: number }): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
     const { after, limit } = options;
     const rows = after
-      ? await this.sql.queryOutsideTransaction<EventRow>(statements.readAllAfter, [after.transactionId, after.sequence, limit])
-      : await this.sql.queryOutsideTransaction<EventRow>(statements.readAllFromStart, [limit]);
-    return rows.map((r) => this.toStoredEvent(r));
+      ? await this.sql.queryOutsideTransaction<EventRow & { readable: boolean }>(statements.readPageAfter, [limit, after.transactionId, after.sequence])
+      : await this.sql.queryOutsideTransaction<EventRow & { readable: boolean }>(statements.readPageFromStart, [limit]);
+    const events = rows.filter((r) => r.readable).map((r) => this.toStoredEvent(r));
+    return { events, heldBack: events.length < rows.length };
+  }
+
+  /**
+   * Makes other transactions that lock the same stream wait until this one ends. Only inside an
+   * ambient transaction (a no-op outside one); take it before the transaction writes anything.
+   */
+  async lockStream(streamId: string): Promise<void> {
+    if (!inTransaction(this.dataSource)) return;
+    await this.sql.query(statements.lockStream, [streamId]);
   }
 
   async loadSnapshot<S>(streamId: string): Promise<Snapshot<S> | null> {

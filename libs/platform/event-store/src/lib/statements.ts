@@ -6,6 +6,8 @@
 export interface Statement {
   readonly name: string;
   readonly text: string;
+  /** Refuses by inserting nothing (ON CONFLICT DO NOTHING) instead of failing: needs no savepoint. */
+  readonly refusesWithoutError?: true;
 }
 
 const INSERT = `INSERT INTO es_events (event_id, stream_id, stream_type, stream_version, event_type, schema_version, data, metadata)`;
@@ -29,7 +31,11 @@ export const appendAtVersion: Statement = {
     RETURNING stream_version`,
 };
 
-/** appendAtVersion for the common single event, without arrays: $4..$7 are the event's fields. */
+/**
+ * appendAtVersion for the common single event, without arrays: $4..$7 are the event's fields.
+ * One row either goes in or not, so a collision can insert nothing instead of raising: inside
+ * a transaction that spares the savepoint (two round trips) a raising insert needs.
+ */
 export const appendOneAtVersion: Statement = {
   name: 'brigade_es_append_one_at_version',
   text: `${INSERT}
@@ -37,7 +43,9 @@ export const appendOneAtVersion: Statement = {
     WHERE $3 = 0 OR EXISTS (
       SELECT 1 FROM es_events last
       WHERE last.stream_id = $1 AND last.stream_version = $3 AND last.transaction_id <= pg_current_xact_id())
+    ON CONFLICT DO NOTHING
     RETURNING stream_version`,
+  refusesWithoutError: true,
 };
 
 /** Appends after whatever the stream holds ($3 is unused and passed as 0), same xid guard. */
@@ -52,6 +60,12 @@ export const appendAtEnd: Statement = {
     WHERE coalesce((SELECT transaction_id FROM last), '0'::xid8) <= pg_current_xact_id()
     ORDER BY e.ord
     RETURNING stream_version`,
+};
+
+/** Serialises the writers of one stream until their transactions end (see CommandRunnerOptions). */
+export const lockStream: Statement = {
+  name: 'brigade_es_lock_stream',
+  text: `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`,
 };
 
 export const storedEventIds: Statement = {
@@ -75,20 +89,44 @@ export const readStream: Statement = {
   text: `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_version > $2 ORDER BY es_events.stream_version`,
 };
 
-/** Only below the oldest transaction in flight: see EventStore.readAll. */
-export const readAllFromStart: Statement = {
-  name: 'brigade_es_read_all_from_start',
-  text: `SELECT ${EVENT_COLUMNS} FROM es_events
-    WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-    ORDER BY es_events.transaction_id, es_events.sequence LIMIT $1`,
-};
+/**
+ * The readable horizon: the oldest transaction in flight in this statement's snapshot that may
+ * belong to THIS database; with none, the snapshot's xmax. Transaction ids are cluster-wide, so
+ * the plain `pg_snapshot_xmin` would also wait for every other database's writers (five contexts
+ * sharing one server held each other's relays back by milliseconds per hop). A transaction is
+ * only skipped when pg_stat_activity shows it running in another database; one that ended in
+ * between, or cannot be placed, still counts (it blocks one poll at most). A backend never
+ * changes database, and `backend_xid` (the top-level xid, the one stored in `transaction_id`) is
+ * readable by every role. pg_current_snapshot() is the statement's own snapshot, so rows below
+ * the horizon that this statement cannot see can never commit later.
+ */
+const READABLE_HORIZON = `(SELECT COALESCE(min(x), pg_snapshot_xmax(pg_current_snapshot()))
+    FROM pg_snapshot_xip(pg_current_snapshot()) AS x
+    WHERE (x::text::bigint % 4294967296) NOT IN (
+      SELECT backend_xid::text::bigint FROM pg_stat_activity
+      WHERE backend_xid IS NOT NULL AND datid <> (SELECT oid FROM pg_database WHERE datname = current_database())))`;
 
-export const readAllAfter: Statement = {
-  name: 'brigade_es_read_all_after',
-  text: `SELECT ${EVENT_COLUMNS} FROM es_events
-    WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      AND (transaction_id, sequence) > ($1::text::xid8, $2::bigint)
-    ORDER BY es_events.transaction_id, es_events.sequence LIMIT $3`,
-};
+/**
+ * A page of the global order after a position (see EventStore.readPage): the events below the
+ * readable horizon, flagged `readable`, then at most one row beyond it, which only tells the
+ * reader that more is stored but held back. One horizon for both halves (a materialised CTE).
+ * $1 the page size; $2/$3 the position (readPageAfter).
+ */
+function readPage(name: string, afterPosition: string): Statement {
+  return {
+    name,
+    text: `WITH h AS MATERIALIZED (SELECT ${READABLE_HORIZON} AS horizon)
+    (SELECT ${EVENT_COLUMNS}, true AS readable FROM es_events, h
+      WHERE es_events.transaction_id < h.horizon AND ${afterPosition}
+      ORDER BY es_events.transaction_id, es_events.sequence LIMIT $1)
+    UNION ALL
+    (SELECT ${EVENT_COLUMNS}, false AS readable FROM es_events, h
+      WHERE es_events.transaction_id >= h.horizon AND ${afterPosition}
+      ORDER BY es_events.transaction_id, es_events.sequence LIMIT 1)`,
+  };
+}
+
+export const readPageFromStart = readPage('brigade_es_read_page_from_start', 'true');
+export const readPageAfter = readPage('brigade_es_read_page_after', '(es_events.transaction_id, es_events.sequence) > ($2::text::xid8, $3::bigint)');
 
 export const notifyAppended: Statement = { name: 'brigade_es_notify', text: 'SELECT pg_notify($1, $2)' };
