@@ -12,6 +12,15 @@ export function isDomainErrorLike(error: unknown): error is { code: string; kind
   return typeof e?.code === 'string' && typeof e.kind === 'string' && DOMAIN_ERROR_KINDS.includes(e.kind);
 }
 
+/**
+ * The event store refused an append because another transaction wrote the stream first (its
+ * `EVENT_STORE.CONCURRENCY`, whatever the reason): not the message's fault, and a fresh
+ * transaction usually succeeds at once. Recognised by code, like domain errors.
+ */
+export function isConcurrencyConflict(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'EVENT_STORE.CONCURRENCY';
+}
+
 export interface ErrorSummary {
   readonly name: string;
   readonly message: string;

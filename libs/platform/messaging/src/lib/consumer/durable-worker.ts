@@ -5,7 +5,7 @@ import { unprefixed } from '../jetstream/naming';
 import { backoffDelay, sleep } from '../relay/backoff';
 import { ConsumedEvent, RawMessage, UnreadableMessageError, headerRecord, readConsumedEvent } from './consumed-event';
 import { ConsumerSettings } from './consumer-options';
-import { errorLine, isNestMaskedError, summaryLine } from './consumer-errors';
+import { errorLine, isConcurrencyConflict, isNestMaskedError, summaryLine } from './consumer-errors';
 import { ensureDurable } from './durable-consumer';
 import { HandlerGroup, handlersFor } from './handler-groups';
 import { recordInboxOutcome } from './inbox';
@@ -61,6 +61,9 @@ interface Cycle {
   readonly halt: AbortController;
   ending?: Promise<void>;
 }
+
+/** Concurrent-write refusals retried at once, beyond the message's own attempts. */
+const MAX_CONFLICT_RETRIES = 25;
 
 /** Messages without an aggregate id are kept in one order among themselves. */
 const NO_AGGREGATE = '\u0000no-aggregate';
@@ -239,6 +242,7 @@ export class DurableWorker {
     const { attempts, initialDelayMs, maxDelayMs } = settings.retry;
     let failed = 0;
     let outageWaits = 0;
+    let conflicts = 0;
     while (failed < attempts) {
       const attempt = failed + 1;
       try {
@@ -248,6 +252,13 @@ export class DurableWorker {
       } catch (error) {
         lastError = errorLine(error);
         this.warnIfMasked(error);
+        if (isConcurrencyConflict(error) && ++conflicts <= MAX_CONFLICT_RETRIES) {
+          // Another transaction wrote the stream first: a new transaction sees its events.
+          this.deps.logger.debug?.({ msg: 'JetStream handler met a concurrent write; retrying', consumer: this.consumer, eventId: event.eventId, conflicts });
+          await sleep(Math.random() * conflicts, halt);
+          if (halt.aborted) return null;
+          continue;
+        }
         this.deps.logger.warn({ msg: 'JetStream handler failed', consumer: this.consumer, eventId: event.eventId, subject: event.subject, attempt, error: lastError });
       }
       if (await databaseReachable(dataSource)) {
@@ -306,13 +317,17 @@ export class DurableWorker {
     return { outcome: 'parked', attempts, error };
   }
 
+  /**
+   * A plain ack, not a confirmed one (ackAck is a request: a round trip and a reply subscription
+   * per message). A lost ack is harmless: the message comes back after ack_wait or a rewind, and
+   * the inbox answers `duplicate`.
+   */
   private async ack(msg: JsMsg): Promise<void> {
     try {
       if (this.deps.connectionClosed()) throw new Error('NATS connection closed');
-      await msg.ackAck();
+      msg.ack();
     } catch (error) {
-      // Not fatal: the message comes back (after ack_wait or a rewind) and the inbox skips it.
-      this.deps.logger.warn({ msg: 'JetStream ack not confirmed', consumer: this.consumer, seq: msg.seq, error: errorLine(error) });
+      this.deps.logger.warn({ msg: 'JetStream ack not sent', consumer: this.consumer, seq: msg.seq, error: errorLine(error) });
     }
   }
 

@@ -7,10 +7,28 @@ export const inboxMigrations = [CreateMsgInbox1700000000200];
 export type InboxOutcome = 'processed' | 'rejected' | 'parked' | 'discarded';
 
 /**
- * Claims (consumer, event id) for processing inside the caller's transaction. False when the
- * event already has a final answer: the caller skips it. The row lock also serialises two
- * concurrent attempts at the same event (a replay racing a redelivery): the second one waits
- * for the first to commit and then sees its row.
+ * Whether (consumer, event id) already has a final answer, read at the start of an attempt so a
+ * redelivered event runs nothing. A `parked` row counts as answered unless `takeOverParked`.
+ */
+export async function inboxAnswered(
+  manager: EntityManager,
+  consumer: string,
+  eventId: string,
+  options: { takeOverParked: boolean },
+): Promise<boolean> {
+  const rows: Array<{ outcome: InboxOutcome }> = await manager.query('SELECT outcome FROM msg_inbox WHERE consumer = $1 AND event_id = $2', [
+    consumer,
+    eventId,
+  ]);
+  return rows.length > 0 && !(options.takeOverParked && rows[0].outcome === 'parked');
+}
+
+/**
+ * Marks (consumer, event id) processed at the END of the attempt's transaction, after the
+ * handlers ran. Written last so the transaction takes its xid at its first real write (an
+ * event append, typically after a stream lock), not before it: an xid taken early can make the
+ * event store refuse the append for transaction order. False when a concurrent attempt at the
+ * same event answered first (the insert waits for it to commit): the caller must roll back.
  *
  * `takeOverParked`: a replay of a dead-lettered message may claim an event whose row says
  * `parked`; the consumer itself never does, so a parked message stays parked until replayed.

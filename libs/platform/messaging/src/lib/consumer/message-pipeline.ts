@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ConsumedEvent } from './consumed-event';
 import { ErrorSummary, isDomainErrorLike, summarizeError } from './consumer-errors';
 import { HandlerGroup, handlersFor } from './handler-groups';
-import { claimInbox, recordInboxOutcome } from './inbox';
+import { claimInbox, inboxAnswered, recordInboxOutcome } from './inbox';
 import { DeliveryInfo, JetStreamContext } from './jetstream-context';
 
 export type AttemptResult =
@@ -15,11 +15,14 @@ export type AttemptResult =
   /** A DomainError: a final answer, recorded in the inbox. */
   | { readonly result: 'rejected'; readonly error: ErrorSummary };
 
+/** A concurrent attempt at the same event committed first: this one's effects are rolled back. */
+class AnsweredMeanwhile extends Error {}
+
 /**
- * One attempt at one message: inbox claim and every matching handler in ONE transaction, so the
- * effect and the "done" mark commit together or not at all. Handlers join that transaction via
- * currentManager(dataSource) / the EventStore. Anything other than a DomainError is thrown for
- * the caller to retry or park; the transaction has been rolled back by then.
+ * One attempt at one message: every matching handler and the inbox's "done" mark in ONE
+ * transaction, so the effect and the mark commit together or not at all. Handlers join that
+ * transaction via currentManager(dataSource) / the EventStore. Anything other than a DomainError
+ * is thrown for the caller to retry or park; the transaction has been rolled back by then.
  */
 export async function attemptMessage(
   dataSource: DataSource,
@@ -31,13 +34,15 @@ export async function attemptMessage(
   const handlers = handlersFor(group, event.subject);
   const context = new JetStreamContext([event, delivery]);
   try {
-    const claimed = await runInTransaction(dataSource, async (manager) => {
-      if (!(await claimInbox(manager, group.durable, event.eventId, options))) return false;
+    const ran = await runInTransaction(dataSource, async (manager) => {
+      if (await inboxAnswered(manager, group.durable, event.eventId, options)) return false;
       for (const { callback } of handlers) await invoke(callback, event.data, context);
+      if (!(await claimInbox(manager, group.durable, event.eventId, options))) throw new AnsweredMeanwhile();
       return true;
     });
-    return claimed ? { result: 'processed' } : { result: 'duplicate' };
+    return ran ? { result: 'processed' } : { result: 'duplicate' };
   } catch (error) {
+    if (error instanceof AnsweredMeanwhile) return { result: 'duplicate' };
     if (!isDomainErrorLike(error)) throw error;
     const summary = summarizeError(error);
     await recordInboxOutcome(dataSource.manager, group.durable, event.eventId, 'rejected', { ...summary });

@@ -97,8 +97,8 @@ export class OutboxRelay {
   private clients: JetStreamClients | null = null;
   /** Null: the start point must be re-read from the stream before publishing again. */
   private head: Head | null = null;
-  /** Set after a notification: the next re-read delay while nothing is readable yet; null = wait for the safety poll. */
-  private repollMs: number | null = null;
+  /** While events are held back: the next re-read delay (doubling up to the safety poll). */
+  private repollMs = 0;
   private counters = { published: 0, skipped: 0, failures: 0 };
   private caughtUp = false;
   private lastError: string | null = null;
@@ -166,13 +166,13 @@ export class OutboxRelay {
     while (!this.stopping.signal.aborted) {
       try {
         const head = this.head ?? (this.head = await this.resync());
-        const events = await this.store.readAll({ after: head.position ?? undefined, limit: this.options.batchSize ?? 500 });
-        this.caughtUp = events.length === 0;
-        if (this.caughtUp) {
-          await this.idle();
-          continue;
+        const limit = this.options.batchSize ?? 500;
+        const { events, heldBack } = await this.store.readPage({ after: head.position ?? undefined, limit });
+        if (events.length > 0) this.head = await this.publishBatch(head, events);
+        if (events.length < limit) {
+          this.caughtUp = !heldBack;
+          await this.idle(heldBack);
         }
-        this.head = await this.publishBatch(head, events);
         if (this.counters.failures > 0) this.logger.log({ msg: 'relay recovered', relay: this.relayName, after: this.counters.failures });
         this.counters.failures = 0;
         this.lastError = null;
@@ -256,15 +256,14 @@ export class OutboxRelay {
   }
 
   /**
-   * After a notification finds nothing readable yet (the new commit can be hidden behind an
-   * older transaction still in flight, in any database of the cluster), re-read after 1, 2, 4 …
-   * ms, backing off until the safety poll takes over; a new notification starts over.
+   * Waits for the next commit's wake-up. Events held back behind a transaction in flight are
+   * re-read after 1, 2, 4 … ms instead (the transaction that holds them back may write no event,
+   * so may wake nobody when it ends), backing off to the safety poll; a wake-up always re-reads.
    */
-  private async idle(): Promise<void> {
+  private async idle(heldBack: boolean): Promise<void> {
     const safetyPollMs = this.options.safetyPollMs ?? 1_000;
-    const woken = await this.wakeup.wait(this.repollMs ?? safetyPollMs, this.stopping.signal);
-    if (woken) this.repollMs = 1;
-    else if (this.repollMs !== null) this.repollMs = this.repollMs * 2 < safetyPollMs ? this.repollMs * 2 : null;
+    this.repollMs = heldBack ? Math.min(safetyPollMs, Math.max(1, this.repollMs * 2)) : 0;
+    if (await this.wakeup.wait(heldBack ? this.repollMs : safetyPollMs, this.stopping.signal)) this.repollMs = 0;
   }
 
   private async jetStream(): Promise<JetStreamClients> {
