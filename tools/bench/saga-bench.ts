@@ -10,7 +10,7 @@
  *  - saga_max_rate: the highest of --rates sustained for --step-seconds with every order approved
  *    within 10 s of the step's end, ≥ 90% of the rate achieved and p99 ≤ 500 ms (stops at the first failure);
  *  - relay_p50_ms: the relay's commit → JetStream latency, measured in the same run (the baseline).
- * Usage: npm run bench:saga [-- --json] [--seconds 10] [--rates 20,50,100,...] [--step-seconds 3] [--samples 500]
+ * Usage: npm run bench:saga [-- --json] [--rate 20] [--seconds 10] [--rates 20,50,100,...] [--step-seconds 3] [--samples 500]
  */
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -35,6 +35,7 @@ import {
 } from '@brigade/component-testing';
 import { percentile, printTable, round } from './measure';
 import { measureRelayLatency } from './relay-latency';
+import { SagaHops } from './saga-hops';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -45,7 +46,7 @@ const SECONDS = Number(option('seconds', '10'));
 const STEP_SECONDS = Number(option('step-seconds', '3'));
 const RATES = option('rates', '20,50,100,150,200,300,400').split(',').map(Number);
 const SAMPLES = Number(option('samples', '500'));
-const SAGA_RATE = 20;
+const SAGA_RATE = Number(option('rate', '20'));
 const MAX_P99_MS = 500;
 const MIN_ACHIEVED = 0.9;
 const SETTLE_MS = 10_000; // an order not approved this long after its step's last POST counts as failed
@@ -57,6 +58,7 @@ const log = (message: string) => process.stderr.write(`[saga-bench] ${message}\n
 
 interface Shop {
   readonly platform: Platform;
+  readonly hops: SagaHops;
   readonly consumerIds: string[];
   readonly restaurantId: string;
   readonly menuItemId: string;
@@ -121,6 +123,7 @@ async function timeOneOrder(shop: Shop, outcomes: Outcomes, index: number, giveU
   const posted = await postOrder(shop.platform, consumerId, shop.restaurantId, [{ menuItemId: shop.menuItemId, quantity: 1 }]).catch(() => null);
   if (posted?.status !== 201) return null;
   const orderId: string = posted.body.orderId;
+  shop.hops.sent(orderId, sentAt);
   const outcome = await Promise.race([outcomes.next(orderId), sleep(Math.max(0, giveUpAt() - performance.now())).then(() => false)]);
   outcomes.forget(orderId);
   if (!outcome) return null;
@@ -165,7 +168,7 @@ async function runAtRate(shop: Shop, outcomes: Outcomes, rate: number, seconds: 
   };
 }
 
-async function openShop(platform: Platform): Promise<Shop> {
+async function openShop(platform: Platform, hops: SagaHops): Promise<Shop> {
   const menu = [aMenuItem('Margherita', 1250)];
   const [consumerIds, restaurantId] = await Promise.all([
     Promise.all(Array.from({ length: CONSUMERS }, (_, i) => registerConsumer(platform, `Bench${i}`))),
@@ -175,7 +178,7 @@ async function openShop(platform: Platform): Promise<Shop> {
     expectStatus(await call(platform.app('accounting'), 'PUT', `/accounts/${consumerId}/credit-limit`, { creditLimitCents: CREDIT_LIMIT_CENTS }), 200);
   }
   await openRestaurant(platform, restaurantId);
-  const shop = { platform, consumerIds, restaurantId, menuItemId: menu[0].menuItemId };
+  const shop = { platform, hops, consumerIds, restaurantId, menuItemId: menu[0].menuItemId };
   // Orders accept only once the orders app has the restaurant: wait for one to go all the way.
   const first = await placeOrder(platform, consumerIds[0], restaurantId, [{ menuItemId: shop.menuItemId, quantity: 1 }]);
   await eventuallyInState(() => order(platform, first), 'APPROVED');
@@ -188,7 +191,8 @@ async function main() {
   const nc = await connectNats({ servers: natsUrl(), name: 'saga-bench' });
   try {
     const outcomes = new Outcomes(nc, platform.subjectPrefix);
-    const shop = await openShop(platform);
+    const hops = new SagaHops(nc, platform.subjectPrefix);
+    const shop = await openShop(platform, hops);
     log('warming up (2 s at 20 orders/s)');
     await runAtRate(shop, outcomes, SAGA_RATE, 2);
 
@@ -196,8 +200,11 @@ async function main() {
     const relay = await measureRelayLatency(SAMPLES);
 
     log(`saga at ${SAGA_RATE} orders/s for ${SECONDS} s`);
+    hops.reset();
     const saga = await runAtRate(shop, outcomes, SAGA_RATE, SECONDS);
+    const sagaHops = hops.report();
     log(JSON.stringify(saga));
+    log(`hops (p50): ${JSON.stringify(sagaHops)}`);
 
     const steps: StepResult[] = [];
     for (const rate of RATES) {
@@ -218,14 +225,16 @@ async function main() {
       saga_p99_ms: saga.p99_ms,
       saga_max_rate: passing.length ? passing[passing.length - 1].rate : 0,
       relay_p50_ms: round(relay.relay_p50_ms, 3),
+      hops: sagaHops,
       steps,
     };
     if (args.includes('--json')) {
       console.log(JSON.stringify(report));
       return;
     }
-    const { steps: _steps, ...figures } = report;
+    const { steps: _steps, hops: _hops, ...figures } = report;
     printTable(`Saga benchmark (${SECONDS}s at ${SAGA_RATE} orders/s; ramp ${STEP_SECONDS}s per rate; ${SAMPLES} relay samples)`, figures);
+    printTable(`Where the time goes at ${SAGA_RATE} orders/s (p50 per hop, ${sagaHops.orders} orders)`, { ...sagaHops });
     printTable(
       'Ramp (rate: achieved/s, approved/sent, p50, p99)',
       Object.fromEntries(steps.map((s) => [`${s.rate}/s`, `${s.achieved_rate}/s, ${s.approved}/${s.sent}, ${s.p50_ms} ms, ${s.p99_ms} ms${s.passed ? '' : '  FAIL'}`])),

@@ -18,10 +18,13 @@ export function createOrderSagaStreamId(orderId: string): string {
   return `create-order-saga-${orderId}`;
 }
 
-/** Load -> decide -> append for the CreateOrder saga, retried on concurrent verdicts. */
+/**
+ * Load -> decide -> append for the CreateOrder saga. Its three verdicts arrive together on three
+ * durables: their transactions take turns on the saga's stream instead of colliding.
+ */
 @Injectable()
 export class CreateOrderSagaCommandRunner extends CommandRunner<CreateOrderSagaCommand, CreateOrderSagaEvent, CreateOrderSagaState> {
   constructor(store: EventStore) {
-    super(store, createOrderSagaDecider, { streamType: CREATE_ORDER_SAGA_STREAM_TYPE });
+    super(store, createOrderSagaDecider, { streamType: CREATE_ORDER_SAGA_STREAM_TYPE, serializeWriters: true });
   }
 }
