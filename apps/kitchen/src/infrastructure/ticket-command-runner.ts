@@ -1,4 +1,4 @@
-import { CommandOutcome, CommandRunner, EventMetadata, EventStore, runInTransaction } from '@brigade/event-store';
+import { CommandOutcome, CommandRunner, EventMetadata, EventStore, RunOptions, runInTransaction } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
 import { toTicketView } from '../application/get-ticket/ticket.view';
 import type { TicketCommand } from '../domain/ticket.commands';
@@ -24,9 +24,14 @@ export class TicketCommandRunner extends CommandRunner<TicketCommand, TicketEven
     super(eventStore, ticketDecider, { streamType: TICKET_STREAM_TYPE });
   }
 
-  override run(orderId: string, command: TicketCommand, metadata: EventMetadata): Promise<CommandOutcome<TicketEvent, TicketState>> {
+  override run(
+    orderId: string,
+    command: TicketCommand,
+    metadata: EventMetadata,
+    options: RunOptions = {},
+  ): Promise<CommandOutcome<TicketEvent, TicketState>> {
     return runInTransaction(this.eventStore.dataSource, async () => {
-      const outcome = await super.run(orderId, command, metadata);
+      const outcome = await super.run(orderId, command, metadata, options);
       const hasTicket = outcome.state.status !== 'NONE' && outcome.state.status !== 'ORDER_REJECTED';
       if (outcome.events.length > 0 && hasTicket) await this.view.save(toTicketView(orderId, outcome.state, outcome.streamVersion));
       return outcome;

@@ -104,6 +104,23 @@ describe('EventStore', () => {
     expect((await fx.store.readStream(streamId)).map((e) => e.data)).toEqual([{ by: 1 }, { by: 3 }]);
   });
 
+  it('undoes the part of a multi-event append that did not collide, inside a transaction, and refuses it whole', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    await fx.store.append(streamId, 'counter', [incremented(1)], 0, aMetadata());
+    await fx.store.append(streamId, 'counter', [incremented(2)], 1, aMetadata()); // takes version 2 only
+
+    await runInTransaction(fx.dataSource, async () => {
+      // Versions 2 and 3: version 2 collides, version 3 alone would have gone in.
+      await expect(fx.store.append(streamId, 'counter', [incremented(20), incremented(30)], 1, aMetadata())).rejects.toMatchObject({
+        code: 'EVENT_STORE.CONCURRENCY',
+        actualVersion: 2,
+      });
+      await fx.store.append(streamId, 'counter', [incremented(3), incremented(4)], 2, aMetadata());
+    });
+
+    expect((await fx.store.readStream(streamId)).map((e) => e.data)).toEqual([{ by: 1 }, { by: 2 }, { by: 3 }, { by: 4 }]);
+  });
+
   it('refuses an append from a transaction older than the stream’s last writer, so global order matches stream order', async () => {
     const streamId = `counter-${randomUUID()}`;
     let releaseOlder!: () => void;
@@ -125,6 +142,23 @@ describe('EventStore', () => {
     await fx.store.append(streamId, 'counter', [incremented(2)], 1, aMetadata()); // a retry in a new transaction
     const all = (await fx.store.readAll({ limit: 10_000 })).filter((e) => e.streamId === streamId);
     expect(all.map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
+  it('creates a new stream without reading it first, and runs as usual when it exists after all', async () => {
+    const runner = new CommandRunner(fx.store, counterDecider, { streamType: 'counter' });
+    const fresh = `counter-${randomUUID()}`;
+    const existing = `counter-${randomUUID()}`;
+    await runner.run(existing, { type: 'Increment', by: 5 }, aMetadata());
+
+    const created = await runner.run(fresh, { type: 'Increment', by: 1 }, aMetadata(), { newStream: true });
+    const continued = await runner.run(existing, { type: 'Increment', by: 2 }, aMetadata(), { newStream: true });
+
+    expect(created).toMatchObject({ streamVersion: 1, state: { total: 1, increments: 1 } });
+    expect(continued).toMatchObject({ streamVersion: 2, state: { total: 7, increments: 2 } });
+    expect((await fx.store.readStream(existing)).map((e) => e.data)).toEqual([{ by: 5 }, { by: 2 }]);
+    await expect(runner.run(fresh, { type: 'Increment', by: 0 }, aMetadata(), { newStream: true })).rejects.toMatchObject({
+      code: 'TEST.COUNTER.NOT_POSITIVE',
+    });
   });
 
   it('lets the writers of one stream take turns instead of colliding when the runner serialises them', async () => {

@@ -14,6 +14,6 @@ export class OpenAccountHandler implements ICommandHandler<OpenAccount> {
 
   async execute({ consumerId, metadata }: OpenAccount): Promise<void> {
     const creditLimitCents = this.config.ACCOUNTING_DEFAULT_CREDIT_LIMIT_CENTS;
-    await this.accounts.run(consumerId, { type: 'OpenAccount', data: { consumerId, creditLimitCents } }, metadata);
+    await this.accounts.run(consumerId, { type: 'OpenAccount', data: { consumerId, creditLimitCents } }, metadata, { newStream: true });
   }
 }

@@ -7,7 +7,7 @@ export class RegisterConsumerHandler implements ICommandHandler<RegisterConsumer
   constructor(private readonly consumers: ConsumerCommandRunner) {}
 
   async execute({ consumer, metadata }: RegisterConsumer): Promise<{ consumerId: string }> {
-    await this.consumers.run(consumer.consumerId, { type: 'RegisterConsumer', data: consumer }, metadata);
+    await this.consumers.run(consumer.consumerId, { type: 'RegisterConsumer', data: consumer }, metadata, { newStream: true });
     return { consumerId: consumer.consumerId };
   }
 }

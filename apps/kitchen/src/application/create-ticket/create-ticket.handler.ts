@@ -13,6 +13,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicket> {
 
   async execute({ order, metadata }: CreateTicket): Promise<void> {
     const restaurant = await this.restaurants.snapshot(order.restaurantId);
-    await this.tickets.run(order.orderId, { type: 'CreateTicket', data: { ...order, restaurant } }, metadata);
+    // Usually the order's first ticket event; a rejection that overtook the order leaves a stream behind.
+    await this.tickets.run(order.orderId, { type: 'CreateTicket', data: { ...order, restaurant } }, metadata, { newStream: true });
   }
 }

@@ -15,6 +15,9 @@ import { RestaurantReplica } from '../../projections/restaurant-replica/restaura
 import { CreateOrder } from './create-order.command';
 import { RestaurantNotKnownError } from './restaurant-not-known.error';
 
+/** The order id is fresh: its streams cannot exist yet, so they are not read first. */
+const NEW_STREAM = { newStream: true };
+
 /**
  * The order (APPROVAL_PENDING), its saga and the saga's deadline are written in one transaction:
  * orders.order.created.v1 is never published for an order nobody is waiting on, and the
@@ -38,11 +41,12 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrder> {
     const deadline = new Date(Date.parse(metadata.occurredAt) + this.config.ORDERS_APPROVAL_DEADLINE_MS);
     await runInTransaction(this.dataSource, async () => {
       const command = { orderId, consumerId, restaurant, lineItems, deliveryAddress, ...(deliveryTime ? { deliveryTime } : {}) };
-      await this.orders.run(orderId, { type: 'CreateOrder', data: command }, metadata);
+      await this.orders.run(orderId, { type: 'CreateOrder', data: command }, metadata, NEW_STREAM);
       await this.sagas.run(
         createOrderSagaStreamId(orderId),
         { type: 'StartCreateOrderSaga', data: { orderId, deadline: deadline.toISOString() } },
         metadata,
+        NEW_STREAM,
       );
       await this.deadlines.schedule(CREATE_ORDER_SAGA, orderId, deadline);
     });

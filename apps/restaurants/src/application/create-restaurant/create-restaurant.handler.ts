@@ -7,7 +7,7 @@ export class CreateRestaurantHandler implements ICommandHandler<CreateRestaurant
   constructor(private readonly restaurants: RestaurantCommandRunner) {}
 
   async execute({ restaurant, metadata }: CreateRestaurant): Promise<{ restaurantId: string }> {
-    await this.restaurants.run(restaurant.restaurantId, { type: 'CreateRestaurant', data: restaurant }, metadata);
+    await this.restaurants.run(restaurant.restaurantId, { type: 'CreateRestaurant', data: restaurant }, metadata, { newStream: true });
     return { restaurantId: restaurant.restaurantId };
   }
 }

@@ -21,6 +21,16 @@ export interface CommandRunnerOptions {
   readonly serializeWriters?: boolean;
 }
 
+export interface RunOptions {
+  /**
+   * The caller expects the stream not to exist yet (the command creates an aggregate under a
+   * fresh id): decide against the initial state and append at version 0 without reading the
+   * stream first. Whenever that guess is wrong (the stream exists, or the initial state refuses
+   * the command), the command runs as usual: the answer is always the one run() would give.
+   */
+  readonly newStream?: boolean;
+}
+
 export interface CommandOutcome<E, S> {
   readonly events: E[];
   readonly state: S;
@@ -51,7 +61,11 @@ export class CommandRunner<C, E extends DomainEvent, S> {
     return { state, streamVersion: events.at(-1)?.streamVersion ?? usable?.streamVersion ?? 0 };
   }
 
-  async run(streamId: string, command: C, metadata: EventMetadata): Promise<CommandOutcome<E, S>> {
+  async run(streamId: string, command: C, metadata: EventMetadata, options: RunOptions = {}): Promise<CommandOutcome<E, S>> {
+    if (options.newStream) {
+      const created = await this.tryCreate(streamId, command, metadata);
+      if (created) return created;
+    }
     if (this.options.serializeWriters) await this.store.lockStream(streamId);
     for (let attempt = 1; ; attempt++) {
       const { state, streamVersion } = await this.load(streamId);
@@ -66,6 +80,28 @@ export class CommandRunner<C, E extends DomainEvent, S> {
         if (!(error instanceof ConcurrencyError) || attempt >= this.maxAttempts || !this.retryable(error)) throw error;
         await jitter(attempt);
       }
+    }
+  }
+
+  /** The newStream guess: null when it was wrong, and nothing was written. */
+  private async tryCreate(streamId: string, command: C, metadata: EventMetadata): Promise<CommandOutcome<E, S> | null> {
+    const state = this.decider.initialState();
+    let events: E[];
+    try {
+      events = this.decider.decide(command, state);
+    } catch {
+      return null; // the real state may answer differently: let run() decide
+    }
+    if (events.length === 0) return null;
+    try {
+      const result = await this.store.append(streamId, this.options.streamType, events, 0, metadata);
+      if (!result.appended) return null;
+      const next = fold(this.decider, state, events);
+      await this.maybeSnapshot(streamId, 0, result.streamVersion, next);
+      return { events, state: next, streamVersion: result.streamVersion };
+    } catch (error) {
+      if (error instanceof ConcurrencyError) return null;
+      throw error;
     }
   }
 

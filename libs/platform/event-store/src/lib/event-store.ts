@@ -67,10 +67,11 @@ export class EventStore {
     const ids = events.map((e) => e.eventId ?? randomUUID());
     const { statement, values } = this.appendStatement(streamId, streamType, events, ids, expected, metadata);
     for (let attempt = 1; ; attempt++) {
-      let inserted: Array<{ stream_version: number }>;
+      let inserted: Array<{ event_id: string; stream_version: number }>;
       try {
-        inserted = statement.refusesWithoutError ? await this.sql.query(statement, values) : await this.sql.attempt(statement, values);
+        inserted = await this.sql.query(statement, values);
       } catch (error) {
+        // Only a raising statement (outside a transaction, so atomic) gets here.
         if (!isUniqueViolation(error)) throw error;
         inserted = []; // a concurrent append stored our version (or our event ids) first
       }
@@ -78,6 +79,7 @@ export class EventStore {
         afterCommit(this.dataSource, () => this.notifier.notify());
         return { streamVersion: inserted[inserted.length - 1].stream_version, appended: true };
       }
+      if (inserted.length > 0) await this.sql.query(statements.deleteOwnEvents, [inserted.map((row) => row.event_id)]);
       const refusal = await this.explainRefusal(streamId, ids, expected);
       if ('appended' in refusal) return refusal;
       if (expected !== 'any' || refusal.reason !== 'version' || attempt >= ANY_VERSION_ATTEMPTS) throw refusal;
@@ -156,8 +158,10 @@ export class EventStore {
       const fields = [ids[0], event.type, this.upcasters.currentVersion(event.type), JSON.stringify(event.data)];
       return { statement: statements.appendOneAtVersion, values: [streamId, streamType, version, ...fields, JSON.stringify(metadata)] };
     }
+    const forms = expected === 'any' ? statements.appendAtEnd : statements.appendAtVersion;
     return {
-      statement: expected === 'any' ? statements.appendAtEnd : statements.appendAtVersion,
+      // Inside a transaction a collision must not fail the transaction: no savepoint needed.
+      statement: inTransaction(this.dataSource) ? forms.quiet : forms.raising,
       values: [
         streamId,
         streamType,

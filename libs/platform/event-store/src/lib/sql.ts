@@ -16,21 +16,6 @@ export class Sql {
     return result.rows;
   }
 
-  /** Like query(), but a failure inside the ambient transaction is rolled back to before it, leaving the transaction usable. */
-  async attempt<R extends QueryResultRow>(statement: Statement, values: unknown[]): Promise<R[]> {
-    const client = await this.ambientClient();
-    if (!client) return (await this.pool().query<R>({ name: statement.name, text: statement.text, values })).rows;
-    await client.query('SAVEPOINT brigade_es_append');
-    try {
-      const result = await client.query<R>({ name: statement.name, text: statement.text, values });
-      await client.query('RELEASE SAVEPOINT brigade_es_append');
-      return result.rows;
-    } catch (error) {
-      await client.query('ROLLBACK TO SAVEPOINT brigade_es_append');
-      throw error;
-    }
-  }
-
   /** Always on the pool: for reads that must not see an uncommitted ambient transaction. */
   async queryOutsideTransaction<R extends QueryResultRow>(statement: Statement, values: unknown[]): Promise<R[]> {
     return (await this.pool().query<R>({ name: statement.name, text: statement.text, values })).rows;

@@ -6,12 +6,28 @@
 export interface Statement {
   readonly name: string;
   readonly text: string;
-  /** Refuses by inserting nothing (ON CONFLICT DO NOTHING) instead of failing: needs no savepoint. */
-  readonly refusesWithoutError?: true;
 }
 
 const INSERT = `INSERT INTO es_events (event_id, stream_id, stream_type, stream_version, event_type, schema_version, data, metadata)`;
 const NEW_EVENTS = `unnest($4::uuid[], $5::text[], $6::integer[], $7::jsonb[]) WITH ORDINALITY AS e(id, type, sv, data, ord)`;
+
+/**
+ * A multi-event append comes in two forms. Raising: a collision fails the whole statement,
+ * which is atomic on its own (used outside a transaction). Quiet: ON CONFLICT DO NOTHING, so a
+ * collision costs no savepoint inside a transaction; but rows that did not collide still go in,
+ * and the caller must delete such a partial append (deleteOwnEvents) before going on.
+ */
+export interface MultiAppend {
+  readonly raising: Statement;
+  readonly quiet: Statement;
+}
+
+function multiAppend(name: string, text: string): MultiAppend {
+  return {
+    raising: { name, text: `${text}\n    RETURNING event_id, stream_version` },
+    quiet: { name: `${name}_quietly`, text: `${text}\n    ON CONFLICT DO NOTHING\n    RETURNING event_id, stream_version` },
+  };
+}
 
 /**
  * Appends at versions $3+1.. when $3 is the stream's version. A stale $3 collides with the
@@ -20,21 +36,19 @@ const NEW_EVENTS = `unnest($4::uuid[], $5::text[], $6::integer[], $7::jsonb[]) W
  * ascend with their writers' xids, or the global order would contradict the stream's order).
  * $1 stream id, $2 stream type, $3 expected version, $4..$7 per-event arrays, $8 metadata.
  */
-export const appendAtVersion: Statement = {
-  name: 'brigade_es_append_at_version',
-  text: `${INSERT}
+export const appendAtVersion = multiAppend(
+  'brigade_es_append_at_version',
+  `${INSERT}
     SELECT e.id, $1, $2, $3 + e.ord::integer, e.type, e.sv, e.data, $8 FROM ${NEW_EVENTS}
     WHERE $3 = 0 OR EXISTS (
       SELECT 1 FROM es_events last
       WHERE last.stream_id = $1 AND last.stream_version = $3 AND last.transaction_id <= pg_current_xact_id())
-    ORDER BY e.ord
-    RETURNING stream_version`,
-};
+    ORDER BY e.ord`,
+);
 
 /**
  * appendAtVersion for the common single event, without arrays: $4..$7 are the event's fields.
- * One row either goes in or not, so a collision can insert nothing instead of raising: inside
- * a transaction that spares the savepoint (two round trips) a raising insert needs.
+ * One row either goes in or not, so it is always quiet.
  */
 export const appendOneAtVersion: Statement = {
   name: 'brigade_es_append_one_at_version',
@@ -44,22 +58,26 @@ export const appendOneAtVersion: Statement = {
       SELECT 1 FROM es_events last
       WHERE last.stream_id = $1 AND last.stream_version = $3 AND last.transaction_id <= pg_current_xact_id())
     ON CONFLICT DO NOTHING
-    RETURNING stream_version`,
-  refusesWithoutError: true,
+    RETURNING event_id, stream_version`,
 };
 
 /** Appends after whatever the stream holds ($3 is unused and passed as 0), same xid guard. */
-export const appendAtEnd: Statement = {
-  name: 'brigade_es_append_at_end',
-  text: `WITH last AS (
+export const appendAtEnd = multiAppend(
+  'brigade_es_append_at_end',
+  `WITH last AS (
       SELECT stream_version, transaction_id FROM es_events WHERE stream_id = $1
       ORDER BY stream_version DESC LIMIT 1)
     ${INSERT}
     SELECT e.id, $1, $2, coalesce((SELECT stream_version FROM last), $3) + e.ord::integer, e.type, e.sv, e.data, $8
     FROM ${NEW_EVENTS}
     WHERE coalesce((SELECT transaction_id FROM last), '0'::xid8) <= pg_current_xact_id()
-    ORDER BY e.ord
-    RETURNING stream_version`,
+    ORDER BY e.ord`,
+);
+
+/** Undoes a partial quiet append inside its own transaction (no one else can see those rows). */
+export const deleteOwnEvents: Statement = {
+  name: 'brigade_es_delete_own_events',
+  text: 'DELETE FROM es_events WHERE event_id = ANY ($1::uuid[])',
 };
 
 /** Serialises the writers of one stream until their transactions end (see CommandRunnerOptions). */
