@@ -100,6 +100,32 @@ describe('JetStream consumer: retries, parking and dead letters', () => {
     }
   });
 
+  it('answers a redelivered copy of a parked event duplicate, without retrying or parking it again', async () => {
+    const ns = await harness.namespace();
+    const poison = randomUUID();
+    let poisonCalls = 0;
+    const recorder = await startRecorder(
+      harness,
+      ns,
+      { failure: (ctx) => (ctx.eventId === poison ? (poisonCalls++, new Error('still broken')) : null) },
+      { retry: { attempts: 3, initialDelayMs: 50, maxDelayMs: 200 } },
+    );
+    try {
+      const event: TestEvent = { subject: MENU_REVISED, eventId: poison, aggregateId: randomUUID(), n: 1 };
+      await harness.publish(ns, event);
+      await eventually(() => expect(recorder.outcomes.map((o) => o.outcome)).toEqual(['parked']));
+
+      await harness.publish(ns, { ...event, msgId: 'redelivered-copy' });
+
+      await eventually(() => expect(recorder.outcomes.map((o) => o.outcome)).toEqual(['parked', 'duplicate']));
+      expect(poisonCalls).toBe(4); // three attempts, then one that found the event already answered
+      expect(await harness.inboxOutcome(poison)).toBe('parked');
+      expect((await harness.jsm.streams.info(deadLetterStreamName(ns, APP))).state.messages).toBe(1);
+    } finally {
+      await recorder.close();
+    }
+  });
+
   it('keeps a message that still fails on replay, pages the list, and discards for good', async () => {
     const ns = await harness.namespace();
     const failing: string[] = [randomUUID(), randomUUID()];

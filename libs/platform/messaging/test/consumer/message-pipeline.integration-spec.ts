@@ -10,6 +10,7 @@ import { attemptMessage } from '../../src/lib/consumer/message-pipeline';
 import { CreateTestEffects1700000009000 } from './support/test-effects.migration';
 
 const SUBJECT = 'restaurants.restaurant.opened.v1';
+const aRuleError = () => Object.assign(new Error('no longer possible'), { code: 'TEST.RULE', kind: 'rule' });
 const DURABLE = 'recorder--pipeline';
 
 /** One attempt's unit of work, as the consumer and a dead-letter replay both run it. */
@@ -84,7 +85,7 @@ describe('Message pipeline: one attempt at one event', () => {
     expect(await db.query('SELECT outcome FROM msg_inbox WHERE event_id = $1', [event.eventId])).toEqual([{ outcome: 'processed' }]);
   });
 
-  it('answers duplicate without running the handler when the inbox already holds an answer', async () => {
+  it('answers duplicate and rolls the handler back when the inbox already holds an answer', async () => {
     const event = anEvent();
     await attemptMessage(db, slowGroup(0), event, delivery, { takeOverParked: false });
 
@@ -92,6 +93,17 @@ describe('Message pipeline: one attempt at one event', () => {
 
     expect(again).toEqual({ result: 'duplicate' });
     expect(await db.query('SELECT count(*)::int AS runs FROM test_effects WHERE event_id = $1', [event.eventId])).toEqual([{ runs: 1 }]);
+  });
+
+  it('answers duplicate, not rejected, when a redelivered event meets a domain error after it was processed', async () => {
+    const event = anEvent();
+    await attemptMessage(db, slowGroup(0), event, delivery, { takeOverParked: false });
+    const refusing = { ...slowGroup(0), handlers: [{ ...slowGroup(0).handlers[0], callback: async () => Promise.reject(aRuleError()) }] };
+
+    const again = await attemptMessage(db, refusing, event, delivery, { takeOverParked: false });
+
+    expect(again).toEqual({ result: 'duplicate' });
+    expect(await db.query('SELECT outcome FROM msg_inbox WHERE event_id = $1', [event.eventId])).toEqual([{ outcome: 'processed' }]);
   });
 
   it('writes the inbox row last, so the transaction takes its xid at its first real write', async () => {

@@ -8,7 +8,7 @@ import { ConsumerSettings } from './consumer-options';
 import { errorLine, isConcurrencyConflict, isNestMaskedError, summaryLine } from './consumer-errors';
 import { ensureDurable } from './durable-consumer';
 import { HandlerGroup, handlersFor } from './handler-groups';
-import { recordInboxOutcome } from './inbox';
+import { inboxAnswered, recordInboxOutcome } from './inbox';
 import { databaseReachable } from './database-reachable';
 import { attemptMessage } from './message-pipeline';
 import { PartitionedQueue } from './partitioned-queue';
@@ -260,6 +260,8 @@ export class DurableWorker {
           continue;
         }
         this.deps.logger.warn({ msg: 'JetStream handler failed', consumer: this.consumer, eventId: event.eventId, subject: event.subject, attempt, error: lastError });
+        // A redelivered copy of an event already answered (or parked) is not retried and parked again.
+        if (failed === 0 && (await this.answeredAlready(event))) return { outcome: 'duplicate', attempts: attempt };
       }
       if (await databaseReachable(dataSource)) {
         failed++;
@@ -310,7 +312,7 @@ export class DurableWorker {
     }
     if (event) {
       // Keeps a redelivered copy (after a rewind) from running again; a replay takes the row over.
-      await recordInboxOutcome(dataSource.manager, group.durable, event.eventId, 'parked', { error, attempts }).catch((e: unknown) =>
+      await recordInboxOutcome(dataSource.manager, group.durable, event.eventId, 'parked', { error, attempts }, { overwriteParked: true }).catch((e: unknown) =>
         this.deps.logger.warn({ msg: 'JetStream parked message not recorded in the inbox', consumer: this.consumer, eventId: event.eventId, error: errorLine(e) }),
       );
     }
@@ -322,6 +324,10 @@ export class DurableWorker {
    * per message). A lost ack is harmless: the message comes back after ack_wait or a rewind, and
    * the inbox answers `duplicate`.
    */
+  private async answeredAlready(event: ConsumedEvent): Promise<boolean> {
+    return inboxAnswered(this.deps.dataSource.manager, this.consumer, event.eventId, { takeOverParked: false }).catch(() => false);
+  }
+
   private async ack(msg: JsMsg): Promise<void> {
     try {
       if (this.deps.connectionClosed()) throw new Error('NATS connection closed');

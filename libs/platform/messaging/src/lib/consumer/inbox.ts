@@ -7,8 +7,11 @@ export const inboxMigrations = [CreateMsgInbox1700000000200];
 export type InboxOutcome = 'processed' | 'rejected' | 'parked' | 'discarded';
 
 /**
- * Whether (consumer, event id) already has a final answer, read at the start of an attempt so a
- * redelivered event runs nothing. A `parked` row counts as answered unless `takeOverParked`.
+ * Whether (consumer, event id) already has a final answer. Not read before every attempt (that
+ * would cost a round trip per message): a redelivered event simply runs again and its
+ * transaction rolls back at claimInbox. Read when an attempt fails, so a redelivered copy of an
+ * event that was answered (or parked) is not retried and parked a second time.
+ * A `parked` row counts as answered unless `takeOverParked`.
  */
 export async function inboxAnswered(
   manager: EntityManager,
@@ -53,7 +56,8 @@ export async function claimInbox(
 
 /**
  * Records a final answer reached outside a handler transaction (a rejection after rollback, a
- * park, a discard). Only a `parked` row is overwritten: a processed event stays processed.
+ * park, a discard). A processed event stays processed; a `parked` row is overwritten only with
+ * `overwriteParked` (a replay, a re-park, a discard). True when this call wrote the answer.
  */
 export async function recordInboxOutcome(
   manager: EntityManager,
@@ -61,12 +65,16 @@ export async function recordInboxOutcome(
   eventId: string,
   outcome: Exclude<InboxOutcome, 'processed'>,
   detail: Record<string, unknown>,
-): Promise<void> {
-  await manager.query(
+  options: { overwriteParked: boolean },
+): Promise<boolean> {
+  const overwrite = options.overwriteParked
+    ? `DO UPDATE SET outcome = EXCLUDED.outcome, detail = EXCLUDED.detail, processed_at = now() WHERE msg_inbox.outcome = 'parked'`
+    : 'DO NOTHING';
+  const rows: unknown[] = await manager.query(
     `INSERT INTO msg_inbox (consumer, event_id, outcome, detail) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (consumer, event_id)
-     DO UPDATE SET outcome = EXCLUDED.outcome, detail = EXCLUDED.detail, processed_at = now()
-     WHERE msg_inbox.outcome = 'parked'`,
+     ON CONFLICT (consumer, event_id) ${overwrite}
+     RETURNING event_id`,
     [consumer, eventId, outcome, JSON.stringify(detail)],
   );
+  return rows.length > 0;
 }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ConsumedEvent } from './consumed-event';
 import { ErrorSummary, isDomainErrorLike, summarizeError } from './consumer-errors';
 import { HandlerGroup, handlersFor } from './handler-groups';
-import { claimInbox, inboxAnswered, recordInboxOutcome } from './inbox';
+import { claimInbox, recordInboxOutcome } from './inbox';
 import { DeliveryInfo, JetStreamContext } from './jetstream-context';
 
 export type AttemptResult =
@@ -15,13 +15,14 @@ export type AttemptResult =
   /** A DomainError: a final answer, recorded in the inbox. */
   | { readonly result: 'rejected'; readonly error: ErrorSummary };
 
-/** A concurrent attempt at the same event committed first: this one's effects are rolled back. */
-class AnsweredMeanwhile extends Error {}
+/** The inbox already holds an answer (a redelivery, or a concurrent attempt that committed first): roll back. */
+class AlreadyAnswered extends Error {}
 
 /**
  * One attempt at one message: every matching handler and the inbox's "done" mark in ONE
  * transaction, so the effect and the mark commit together or not at all. Handlers join that
- * transaction via currentManager(dataSource) / the EventStore. Anything other than a DomainError
+ * transaction via currentManager(dataSource) / the EventStore. The mark is written last (see
+ * claimInbox); a duplicate's handlers run, then roll back. Anything other than a DomainError
  * is thrown for the caller to retry or park; the transaction has been rolled back by then.
  */
 export async function attemptMessage(
@@ -34,19 +35,19 @@ export async function attemptMessage(
   const handlers = handlersFor(group, event.subject);
   const context = new JetStreamContext([event, delivery]);
   try {
-    const ran = await runInTransaction(dataSource, async (manager) => {
-      if (await inboxAnswered(manager, group.durable, event.eventId, options)) return false;
+    await runInTransaction(dataSource, async (manager) => {
       for (const { callback } of handlers) await invoke(callback, event.data, context);
-      if (!(await claimInbox(manager, group.durable, event.eventId, options))) throw new AnsweredMeanwhile();
-      return true;
+      if (!(await claimInbox(manager, group.durable, event.eventId, options))) throw new AlreadyAnswered();
     });
-    return ran ? { result: 'processed' } : { result: 'duplicate' };
+    return { result: 'processed' };
   } catch (error) {
-    if (error instanceof AnsweredMeanwhile) return { result: 'duplicate' };
+    if (error instanceof AlreadyAnswered) return { result: 'duplicate' };
     if (!isDomainErrorLike(error)) throw error;
     const summary = summarizeError(error);
-    await recordInboxOutcome(dataSource.manager, group.durable, event.eventId, 'rejected', { ...summary });
-    return { result: 'rejected', error: summary };
+    const recorded = await recordInboxOutcome(dataSource.manager, group.durable, event.eventId, 'rejected', { ...summary }, {
+      overwriteParked: options.takeOverParked,
+    });
+    return recorded ? { result: 'rejected', error: summary } : { result: 'duplicate' };
   }
 }
 

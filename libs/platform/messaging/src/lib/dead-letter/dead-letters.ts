@@ -122,7 +122,7 @@ export class DeadLetters {
     if (!stored) return false;
     const parked = this.toParked(stored);
     if (parked.eventId && isUuid(parked.eventId)) {
-      await recordInboxOutcome(this.server.dataSource.manager, parked.consumer, parked.eventId, 'discarded', { deadLetterSeq: seq });
+      await recordInboxOutcome(this.server.dataSource.manager, parked.consumer, parked.eventId, 'discarded', { deadLetterSeq: seq }, { overwriteParked: true });
     }
     await this.remove(seq);
     this.logger.warn({ msg: 'Dead letter discarded', seq, consumer: parked.consumer, eventId: parked.eventId });
