@@ -10,7 +10,9 @@ export * from './lib/http';
 export * from './lib/publish-fixture';
 export * from './lib/published-messages';
 export * from './lib/start-component-app';
-// The whole platform as real processes (e2e journeys, the saga benchmark).
+// The whole platform as real processes (e2e journeys, crash tests, the saga benchmark), and what
+// its apps stored, read from their databases.
 export * from './lib/platform/app-process';
 export * from './lib/platform/platform';
 export * from './lib/platform/journey-steps';
+export * from './lib/platform/app-records';

@@ -24,7 +24,7 @@ export class AppProcess {
   constructor(
     readonly app: string,
     readonly port: number,
-    env: Record<string, string>,
+    private readonly env: Record<string, string>,
   ) {
     this.baseUrl = `http://127.0.0.1:${port}`;
     // detached: a process group of its own, so stop() also kills what run-ts.mjs spawned.
@@ -37,8 +37,23 @@ export class AppProcess {
     for (const stream of [this.child.stdout, this.child.stderr]) stream?.on('data', (chunk: Buffer) => this.remember(chunk.toString()));
   }
 
+  /** The launcher's process id (also its process group's): tells one incarnation of an app from the next. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   get exited(): boolean {
     return this.child.exitCode !== null || this.child.signalCode !== null;
+  }
+
+  /** The signal that ended the process (e.g. 'SIGKILL'), null while it runs or when it exited by itself. */
+  get exitSignal(): NodeJS.Signals | null {
+    return this.child.signalCode;
+  }
+
+  /** A new incarnation of this app: same env (database, NATS prefix, settings) and port, started now. */
+  respawn(): AppProcess {
+    return new AppProcess(this.app, this.port, this.env);
   }
 
   /** What the app wrote on stdout and stderr (the last lines), for failure reports. */

@@ -34,6 +34,10 @@ export function account(platform: Platform, consumerId: string): Promise<HttpAns
   return call(platform.app('accounting'), 'GET', `/accounts/${consumerId}`);
 }
 
+export async function setCreditLimit(platform: Platform, consumerId: string, creditLimitCents: number): Promise<void> {
+  expectStatus(await call(platform.app('accounting'), 'PUT', `/accounts/${consumerId}/credit-limit`, { creditLimitCents }), 200);
+}
+
 export async function createRestaurant(platform: Platform, name: string, menu: MenuItem[]): Promise<string> {
   const body = { name, address: { street1: '1 Main St', city: 'Oakland', zip: '94611' }, menu };
   return expectStatus(await call(platform.app('restaurants'), 'POST', '/restaurants', body), 201).body.restaurantId;
@@ -51,6 +55,15 @@ export function postOrder(platform: Platform, consumerId: string, restaurantId: 
 export async function placeOrder(...args: Parameters<typeof postOrder>): Promise<string> {
   const answer = await eventually(async () => expectStatus(await postOrder(...args), 201), SETTLE);
   return answer.body.orderId;
+}
+
+/**
+ * Whether a failed request certainly never reached the server (nothing listened on its port),
+ * so sending it again cannot do anything twice. Any other failure (a reset or hang-up mid-request)
+ * is ambiguous: the server may have acted on it.
+ */
+export function isConnectionRefused(error: unknown): boolean {
+  return (error as { cause?: { code?: unknown } } | null)?.cause?.code === 'ECONNREFUSED';
 }
 
 export function order(platform: Platform, orderId: string): Promise<HttpAnswer> {

@@ -15,21 +15,24 @@ const HEALTH_TIMEOUT_MS = 60_000;
  * other test files nor `npm start`.
  */
 export class Platform {
+  /** Incarnations an app had before its current one (killed, then restarted): their logs and exit signals. */
+  private readonly retired = new Map<PlatformApp, AppProcess[]>();
+
   private constructor(
     private readonly processes: Map<PlatformApp, AppProcess>,
-    private readonly databases: TestDatabase[],
+    private readonly databases: Map<PlatformApp, TestDatabase>,
     readonly subjectPrefix: string,
   ) {}
 
   static async start(options: { approvalDeadlineMs: number }): Promise<Platform> {
     const namespace = testNamespace();
     const processes = new Map<PlatformApp, AppProcess>();
-    const databases: TestDatabase[] = [];
+    const databases = new Map<PlatformApp, TestDatabase>();
     const platform = new Platform(processes, databases, namespace.subjectPrefix);
     try {
       for (const app of PLATFORM_APPS) {
         const database = await createTestDatabase(`e2e_${app}`);
-        databases.push(database);
+        databases.set(app, database);
         const env = {
           DATABASE_URL: database.url,
           NATS_URL: natsUrl(),
@@ -51,16 +54,61 @@ export class Platform {
     }
   }
 
+  /** The app's current incarnation; after kill() it answers nothing until restart(). */
   app(name: PlatformApp): AppProcess {
     const running = this.processes.get(name);
     if (!running) throw new Error(`${name} is not running`);
     return running;
   }
 
+  /** The app's own database, for tests that inspect its event store and inbox directly. */
+  databaseUrl(name: PlatformApp): string {
+    const database = this.databases.get(name);
+    if (!database) throw new Error(`${name} has no database`);
+    return database.url;
+  }
+
+  /** A crash: SIGKILL to the app's process group, resolved once it is gone. Answers the killed incarnation. */
+  async kill(name: PlatformApp): Promise<AppProcess> {
+    const killed = this.app(name);
+    await killed.kill();
+    return killed;
+  }
+
+  /**
+   * Starts a new incarnation of the app (killing the current one first if it still runs) with
+   * the same environment, database and port, and waits until it is healthy. It is registered
+   * before it is healthy, so stop() kills it even when the start fails.
+   */
+  async restart(name: PlatformApp): Promise<AppProcess> {
+    const previous = await this.kill(name);
+    this.retired.set(name, [...(this.retired.get(name) ?? []), previous]);
+    const next = previous.respawn();
+    this.processes.set(name, next);
+    try {
+      await next.waitUntilHealthy(HEALTH_TIMEOUT_MS);
+    } catch (error) {
+      throw new Error(`${name} did not restart: ${(error as Error).message}\n${next.log()}`);
+    }
+    return next;
+  }
+
+  /** Every incarnation of the app so far, oldest first (the last one is the current). */
+  incarnations(name: PlatformApp): readonly AppProcess[] {
+    return [...(this.retired.get(name) ?? []), this.app(name)];
+  }
+
+  /** What every incarnation of the app wrote (its last lines each), oldest first, for failure reports. */
+  logs(name: PlatformApp): string {
+    return this.incarnations(name)
+      .map((incarnation, index) => `----- ${name} #${index + 1} (pid ${incarnation.pid}) -----\n${incarnation.log()}`)
+      .join('\n');
+  }
+
   /** Kills the apps, then removes their databases and every stream they made under the prefix. */
   async stop(): Promise<void> {
     await Promise.all([...this.processes.values()].map((running) => running.kill()));
-    await Promise.all(this.databases.map((database) => database.drop()));
+    await Promise.all([...this.databases.values()].map((database) => database.drop()));
     await this.deleteStreams();
   }
 
@@ -78,4 +126,22 @@ export class Platform {
       await nc.close();
     }
   }
+}
+
+/**
+ * For a test file that runs against the whole platform: starts it before the file's tests and
+ * stops it after them. Answers the running platform; throws when it did not start.
+ */
+export function platformForTestFile(options: { approvalDeadlineMs: number }): () => Platform {
+  let platform: Platform | undefined;
+  beforeAll(async () => {
+    platform = await Platform.start(options);
+  }, 90_000);
+  afterAll(async () => {
+    await platform?.stop();
+  }, 30_000);
+  return () => {
+    if (!platform) throw new Error('the platform did not start');
+    return platform;
+  };
 }
