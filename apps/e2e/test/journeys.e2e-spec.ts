@@ -1,6 +1,6 @@
 import { eventually } from '@brigade/testing';
 import {
-  Platform,
+  platformForTestFile,
   aMenuItem,
   call,
   account,
@@ -23,19 +23,7 @@ jest.setTimeout(120_000);
 const DEFAULT_CREDIT_LIMIT_CENTS = 50_000;
 
 describe('Brigade journeys (every app running as a process)', () => {
-  let platform: Platform | undefined;
-  const running = (): Platform => {
-    if (!platform) throw new Error('the platform did not start');
-    return platform;
-  };
-
-  beforeAll(async () => {
-    platform = await Platform.start({ approvalDeadlineMs: 10_000 });
-  }, 90_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-  }, 30_000);
+  const running = platformForTestFile({ approvalDeadlineMs: 10_000 });
 
   /** A new consumer and a new open restaurant serving `menu`, both already known where orders need them. */
   async function openShop(label: string, menu = [aMenuItem('Margherita', 1250)]) {
