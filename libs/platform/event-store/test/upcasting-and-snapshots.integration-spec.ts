@@ -44,6 +44,15 @@ describe('EventStore schema evolution and snapshots', () => {
     expect(await newFormat.load(streamId)).toEqual({ state: { total: 12, increments: 12 }, streamVersion: 12 });
   });
 
+  it('loads from a snapshot taken at the last event, with no event after it', async () => {
+    const streamId = `counter-${randomUUID()}`;
+    const runner = new CommandRunner(fx.store, counterDecider, { streamType: 'counter', snapshot: { every: 5, schemaVersion: 1 } });
+    for (let i = 0; i < 5; i++) await runner.run(streamId, { type: 'Increment', by: 2 }, aMetadata());
+    await fx.dataSource.query(`UPDATE es_snapshots SET state = '{"total": 500, "increments": 5}' WHERE stream_id = $1`, [streamId]);
+
+    expect(await runner.load(streamId)).toEqual({ state: { total: 500, increments: 5 }, streamVersion: 5 });
+  });
+
   it('leaves the stream untouched when the decider refuses the command', async () => {
     const streamId = `counter-${randomUUID()}`;
     const runner = new CommandRunner(fx.store, counterDecider, { streamType: 'counter' });

@@ -54,11 +54,12 @@ export class CommandRunner<C, E extends DomainEvent, S> {
   }
 
   async load(streamId: string): Promise<{ state: S; streamVersion: number }> {
-    const snapshot = this.options.snapshot ? await this.store.loadSnapshot<S>(streamId) : null;
-    const usable = snapshot && snapshot.schemaVersion === this.options.snapshot?.schemaVersion ? snapshot : null;
-    const events = await this.store.readStream(streamId, { fromVersion: usable?.streamVersion ?? 0 });
-    const state = fold(this.decider, usable ? usable.state : this.decider.initialState(), events as unknown as E[]);
-    return { state, streamVersion: events.at(-1)?.streamVersion ?? usable?.streamVersion ?? 0 };
+    const policy = this.options.snapshot;
+    const { snapshot, events } = policy
+      ? await this.store.readStreamFromSnapshot<S>(streamId, policy.schemaVersion)
+      : { snapshot: null, events: await this.store.readStream(streamId) };
+    const state = fold(this.decider, snapshot ? snapshot.state : this.decider.initialState(), events as unknown as E[]);
+    return { state, streamVersion: events.at(-1)?.streamVersion ?? snapshot?.streamVersion ?? 0 };
   }
 
   async run(streamId: string, command: C, metadata: EventMetadata, options: RunOptions = {}): Promise<CommandOutcome<E, S>> {

@@ -92,6 +92,21 @@ export class EventStore {
   }
 
   /**
+   * The stream's latest snapshot of format `snapshotSchemaVersion` (null if none) and the events
+   * after it (all of them without one), in one round trip.
+   */
+  async readStreamFromSnapshot<S>(streamId: string, snapshotSchemaVersion: number): Promise<{ snapshot: Snapshot<S> | null; events: StoredEvent[] }> {
+    type Row = EventRow & { snapshot_version: number | null; snapshot_state: S | null };
+    const rows = await this.sql.query<Row>(statements.readStreamFromSnapshot, [streamId, snapshotSchemaVersion]);
+    const [first] = rows;
+    const snapshot =
+      first?.snapshot_version != null
+        ? { streamId, streamVersion: first.snapshot_version, schemaVersion: snapshotSchemaVersion, state: first.snapshot_state as S }
+        : null;
+    return { snapshot, events: rows.filter((r) => r.event_id !== null).map((r) => this.toStoredEvent(r)) };
+  }
+
+  /**
    * Events in the global order, after `after`. Only transactions below the readable horizon
    * (the oldest transaction of this database still in flight) are read, so an event that commits
    * later can never appear behind a position that a reader has already passed: the order has no

@@ -102,6 +102,22 @@ export const streamHead: Statement = {
 const EVENT_COLUMNS = `transaction_id::text AS transaction_id, sequence::text AS sequence, event_id, stream_id,
   stream_type, stream_version, event_type, schema_version, data, metadata, recorded_at`;
 
+/**
+ * A snapshot of the given format ($2) and the stream's events after it, in one round trip: one
+ * row per event, each carrying the snapshot's columns (null without a usable snapshot), or a
+ * single row of nulls when no event follows the snapshot.
+ */
+export const readStreamFromSnapshot: Statement = {
+  name: 'brigade_es_read_stream_from_snapshot',
+  text: `SELECT s.stream_version AS snapshot_version, s.state AS snapshot_state,
+      e.transaction_id::text AS transaction_id, e.sequence::text AS sequence, e.event_id, e.stream_id, e.stream_type,
+      e.stream_version, e.event_type, e.schema_version, e.data, e.metadata, e.recorded_at
+    FROM (SELECT 1) AS one
+    LEFT JOIN es_snapshots s ON s.stream_id = $1 AND s.schema_version = $2
+    LEFT JOIN es_events e ON e.stream_id = $1 AND e.stream_version > COALESCE(s.stream_version, 0)
+    ORDER BY e.stream_version`,
+};
+
 export const readStream: Statement = {
   name: 'brigade_es_read_stream',
   text: `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_id = $1 AND stream_version > $2 ORDER BY es_events.stream_version`,
