@@ -8,7 +8,7 @@ import { OpenAccount } from '../../application/open-account/open-account.command
 /**
  * Durable `accounting--account-opening` on the CONSUMERS stream: every registered consumer gets
  * an account. Runs in the inbox's transaction, so the account is opened exactly once per event;
- * a payload breaking its contract is retried, then parked (never silently dropped).
+ * a payload breaking its contract is parked at once (never silently dropped).
  */
 @Controller()
 export class AccountOpeningController {

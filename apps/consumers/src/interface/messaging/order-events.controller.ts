@@ -8,10 +8,10 @@ import { ValidateOrder } from '../../application/validate-order/validate-order.c
 /**
  * The orders events consumers react to, read by the durable `consumers--order-validation`.
  * The handler runs in the transaction that also writes the message's inbox row, so a redelivered
- * orders.order.created.v1 finds that row and never reaches the domain twice (and the decider
- * itself decides nothing for an order it already judged). A payload that breaks its contract
- * throws a ContractViolation, which is no business answer: it is retried, then parked on the
- * dead-letter subject, where an operator sees it instead of an order silently left unjudged.
+ * orders.order.created.v1 never changes anything twice (its transaction rolls back at the inbox,
+ * and the decider itself decides nothing for an order it already judged). A payload that breaks
+ * its contract throws a ContractViolation, which is no business answer: it is parked at once on
+ * the dead-letter subject, where an operator sees it instead of an order silently left unjudged.
  */
 @Controller()
 export class OrderEventsController {

@@ -18,7 +18,7 @@ const REPLICA = { handler: 'restaurant-replica' };
 /**
  * Keeps the restaurant replica, read by one durable `orders--restaurant-replica` so that a
  * restaurant's events apply in their stream order. A payload that breaks its contract throws a
- * ContractViolation: retried, then parked where an operator sees it, never silently dropped.
+ * ContractViolation: parked at once where an operator sees it, never silently dropped.
  */
 @Controller()
 export class RestaurantEventsController {

@@ -42,7 +42,7 @@ const PAYMENT_VERDICTS = { handler: 'payment-verdicts' };
  * kitchen's progress on an approved order, which the Order mirrors (on the kitchen's durable, as
  * a durable reads one stream and keeps the ticket's messages in order).
  * Payment events are keyed by consumer on the wire: the order is found by the payload's orderId.
- * A payload that breaks its contract is retried, then parked, never silently dropped.
+ * A payload that breaks its contract is parked at once, never silently dropped.
  */
 @Controller()
 export class VerdictEventsController {

@@ -15,8 +15,10 @@ export interface Contract<T> {
   parse(payload: unknown): T;
 }
 
+/** A payload that breaks its contract. Never retried by a consumer (`retryable`): it is parked at once. */
 export class ContractViolation extends Error {
   readonly code = 'CONTRACTS.PAYLOAD.INVALID';
+  readonly retryable = false;
   constructor(
     readonly subject: string,
     readonly issues: string[],

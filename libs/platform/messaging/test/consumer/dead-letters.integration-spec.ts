@@ -126,6 +126,27 @@ describe('JetStream consumer: retries, parking and dead letters', () => {
     }
   });
 
+  it('parks a message at once when its error says retrying cannot help', async () => {
+    const ns = await harness.namespace();
+    const malformed = randomUUID();
+    let calls = 0;
+    const unretryable = () => Object.assign(new Error('payload breaks its contract'), { code: 'TEST.PAYLOAD.INVALID', retryable: false });
+    const recorder = await startRecorder(
+      harness,
+      ns,
+      { failure: (ctx) => (ctx.eventId === malformed ? (calls++, unretryable()) : null) },
+      { retry: { attempts: 5, initialDelayMs: 2_000, maxDelayMs: 5_000 } },
+    );
+    try {
+      await harness.publish(ns, { subject: MENU_REVISED, eventId: malformed, aggregateId: randomUUID(), n: 1 });
+
+      await eventually(() => expect(recorder.outcomes).toEqual([expect.objectContaining({ eventId: malformed, outcome: 'parked', attempts: 1 })]));
+      expect(calls).toBe(1); // five attempts were allowed: none was spent on a retry
+    } finally {
+      await recorder.close();
+    }
+  });
+
   it('keeps a message that still fails on replay, pages the list, and discards for good', async () => {
     const ns = await harness.namespace();
     const failing: string[] = [randomUUID(), randomUUID()];

@@ -21,6 +21,14 @@ export function isConcurrencyConflict(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'EVENT_STORE.CONCURRENCY';
 }
 
+/**
+ * An error that says retrying cannot help (`retryable: false`, e.g. the contracts' ContractViolation):
+ * the message is parked after its first attempt instead of after every backoff.
+ */
+export function isUnretryable(error: unknown): boolean {
+  return (error as { retryable?: unknown } | null)?.retryable === false;
+}
+
 export interface ErrorSummary {
   readonly name: string;
   readonly message: string;

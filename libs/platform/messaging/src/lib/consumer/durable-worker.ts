@@ -5,7 +5,7 @@ import { unprefixed } from '../jetstream/naming';
 import { backoffDelay, sleep } from '../relay/backoff';
 import { ConsumedEvent, RawMessage, UnreadableMessageError, headerRecord, readConsumedEvent } from './consumed-event';
 import { ConsumerSettings } from './consumer-options';
-import { errorLine, isConcurrencyConflict, isNestMaskedError, summaryLine } from './consumer-errors';
+import { errorLine, isConcurrencyConflict, isNestMaskedError, isUnretryable, summaryLine } from './consumer-errors';
 import { ensureDurable } from './durable-consumer';
 import { HandlerGroup, handlersFor } from './handler-groups';
 import { inboxAnswered, recordInboxOutcome } from './inbox';
@@ -262,6 +262,8 @@ export class DurableWorker {
         this.deps.logger.warn({ msg: 'JetStream handler failed', consumer: this.consumer, eventId: event.eventId, subject: event.subject, attempt, error: lastError });
         // A redelivered copy of an event already answered (or parked) is not retried and parked again.
         if (failed === 0 && (await this.answeredAlready(event))) return { outcome: 'duplicate', attempts: attempt };
+        // The message itself is at fault (e.g. a payload breaking its contract): retrying cannot help.
+        if (isUnretryable(error)) return this.park(raw, event, lastError, attempt, halt);
       }
       if (await databaseReachable(dataSource)) {
         failed++;
