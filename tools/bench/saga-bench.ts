@@ -2,10 +2,10 @@
  * Saga benchmark (issue 3): the five apps run as processes (the e2e Platform), and orders are
  * placed over HTTP by an open-loop scheduler (each POST goes out on its time slot, never waiting
  * for earlier ones). An order's latency runs from its POST being sent to the first
- * `GET /orders/:id` answering `APPROVED`. Rather than hammering the orders app with polls, a GET is
- * sent as soon as the order's `orders.order.approved.v1` event shows on NATS (then every 2 ms
- * until it answers APPROVED): the approval commits before its event is relayed, so this only ever
- * adds to the latency, by about the relay's p50.
+ * `GET /orders/:id` answering `APPROVED`. Rather than hammering the orders app with polls from
+ * the POST on, the GETs (every 2 ms until one answers APPROVED) start once the order's three yes
+ * verdicts show on NATS: the saga cannot approve before it consumed the last of them, so this
+ * never hides latency, and it adds at most one poll interval.
  *  - saga_p50_ms / saga_p99_ms: at 20 orders/s for --seconds;
  *  - saga_max_rate: the highest of --rates sustained for --step-seconds with every order approved
  *    within 10 s of the step's end, ≥ 90% of the rate achieved and p99 ≤ 500 ms (stops at the first failure);
@@ -15,6 +15,9 @@
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { call } from '@brigade/component-testing';
+import { paymentAuthorizedV1Subject } from '@brigade/contracts/accounting';
+import { consumerOrderValidatedV1Subject } from '@brigade/contracts/consumers';
+import { ticketCreatedV1Subject } from '@brigade/contracts/kitchen';
 import { orderApprovedV1Subject, orderRejectedV1Subject } from '@brigade/contracts/orders';
 import { connectNats, prefixed } from '@brigade/messaging';
 import { natsUrl } from '@brigade/testing';
@@ -54,6 +57,8 @@ const POLL_MS = 2;
 const CONSUMERS = 20; // orders spread over accounts, as real traffic is
 const CREDIT_LIMIT_CENTS = 10_000_000; // the highest accounting allows: no order is declined
 
+const YES_VERDICTS = [consumerOrderValidatedV1Subject, ticketCreatedV1Subject, paymentAuthorizedV1Subject];
+
 const log = (message: string) => process.stderr.write(`[saga-bench] ${message}\n`);
 
 interface Shop {
@@ -75,23 +80,33 @@ interface StepResult {
   readonly passed: boolean;
 }
 
-/** Order outcomes as the orders app publishes them: an approval wakes the order's GET loop. */
+/**
+ * When an order's GET loop should start: once all three participants' yes verdicts (or the
+ * approval itself) showed on NATS. The saga cannot approve before it consumed the last verdict,
+ * so polling from then on loses nothing, and it saves the approval's own relay hop that waiting
+ * for orders.order.approved.v1 would add. A rejection ends the order as failed.
+ */
 class Outcomes {
   private readonly waiting = new Map<string, (approved: boolean) => void>();
   private readonly early = new Map<string, boolean>(); // outcomes seen before their POST answered
+  private readonly verdicts = new Map<string, number>();
 
   constructor(nc: NatsConnection, subjectPrefix: string) {
-    for (const [subject, approved] of [
-      [orderApprovedV1Subject, true],
-      [orderRejectedV1Subject, false],
-    ] as const) {
+    const on = (subject: string, seen: (orderId: string) => void) =>
       nc.subscribe(prefixed({ subjectPrefix }, subject), {
         callback: (error, message) => {
-          if (error) return;
-          this.settle((message.json() as { orderId: string }).orderId, approved);
+          if (!error) seen((message.json() as { orderId: string }).orderId);
         },
       });
+    for (const subject of YES_VERDICTS) {
+      on(subject, (orderId) => {
+        const seen = (this.verdicts.get(orderId) ?? 0) + 1;
+        this.verdicts.set(orderId, seen);
+        if (seen === YES_VERDICTS.length) this.settle(orderId, true);
+      });
     }
+    on(orderApprovedV1Subject, (orderId) => this.settle(orderId, true));
+    on(orderRejectedV1Subject, (orderId) => this.settle(orderId, false));
   }
 
   next(orderId: string): Promise<boolean> {
@@ -106,11 +121,15 @@ class Outcomes {
   forget(orderId: string): void {
     this.waiting.delete(orderId);
     this.early.delete(orderId);
+    this.verdicts.delete(orderId);
   }
 
   private settle(orderId: string, approved: boolean): void {
     const resolve = this.waiting.get(orderId);
-    if (!resolve) return void this.early.set(orderId, approved);
+    if (!resolve) {
+      if (!this.early.has(orderId)) this.early.set(orderId, approved);
+      return;
+    }
     this.waiting.delete(orderId);
     resolve(approved);
   }
@@ -130,6 +149,7 @@ async function timeOneOrder(shop: Shop, outcomes: Outcomes, index: number, giveU
   while (performance.now() < giveUpAt()) {
     const answer = await order(shop.platform, orderId);
     if (answer.status === 200 && answer.body.state === 'APPROVED') return performance.now() - sentAt;
+    if (answer.status === 200 && answer.body.state === 'REJECTED') return null;
     await sleep(POLL_MS);
   }
   return null;

@@ -5,6 +5,8 @@ interface Scope {
   readonly dataSource: DataSource;
   readonly manager: EntityManager;
   readonly afterCommit: Array<() => void>;
+  /** Parameterless statements sent in the COMMIT's own round trip (see commitWith). */
+  readonly commitWith: string[];
 }
 
 const scopes = new AsyncLocalStorage<Scope>();
@@ -20,12 +22,45 @@ export async function runInTransaction<T>(
 ): Promise<T> {
   const outer = scopes.getStore();
   if (outer?.dataSource === dataSource) return work(outer.manager);
-  const afterCommit: Array<() => void> = [];
-  const result = await dataSource.transaction((manager) =>
-    scopes.run({ dataSource, manager, afterCommit }, () => work(manager)),
-  );
-  for (const hook of afterCommit) hook();
+  const runner = dataSource.createQueryRunner();
+  const scope: Scope = { dataSource, manager: runner.manager, afterCommit: [], commitWith: [] };
+  let result: T;
+  try {
+    await runner.startTransaction();
+    result = await scopes.run(scope, () => work(runner.manager));
+    await commit(runner, scope.commitWith);
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
+  } finally {
+    await runner.release();
+  }
+  for (const hook of scope.afterCommit) hook();
   return result;
+}
+
+/**
+ * Sends `statements` and COMMIT as ONE simple query: one round trip instead of two. If a
+ * statement fails, PostgreSQL skips the rest of the string, COMMIT included, and the error
+ * reaches the caller, who rolls back.
+ */
+async function commit(runner: QueryRunner, statements: readonly string[]): Promise<void> {
+  if (statements.length === 0) return runner.commitTransaction();
+  await runner.query(`${statements.join(';\n')};\nCOMMIT`);
+  // TypeORM did not send this COMMIT itself: bring its bookkeeping in line.
+  Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
+}
+
+/**
+ * Adds a statement to the ambient transaction's COMMIT round trip: for a final write whose
+ * answer the work does not need (e.g. an inbox mark). It takes no parameters, so every value in
+ * it must be a literal the caller has validated. A failure rolls the whole transaction back.
+ * Throws outside a transaction.
+ */
+export function commitWith(dataSource: DataSource, statement: string): void {
+  const scope = scopes.getStore();
+  if (scope?.dataSource !== dataSource) throw new Error('commitWith() needs an ambient transaction (runInTransaction)');
+  scope.commitWith.push(statement);
 }
 
 /** The ambient transaction's manager, or the DataSource's own when there is none. */

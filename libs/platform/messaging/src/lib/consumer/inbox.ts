@@ -54,6 +54,28 @@ export async function claimInbox(
   return rows.length > 0;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CONSUMER_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * claimInbox as a parameterless statement for the transaction's COMMIT round trip (commitWith):
+ * a plain INSERT, so an existing answer makes it fail with a unique violation (isInboxConflict)
+ * and the transaction rolls back. Null when a value is not of the shape that can be inlined
+ * safely (a uuid, a kebab-case consumer name): use claimInbox then.
+ */
+export function inboxMarkStatement(consumer: string, eventId: string): string | null {
+  if (!CONSUMER_NAME.test(consumer.replace(/--/g, '-')) || !UUID.test(eventId)) return null;
+  return `INSERT INTO msg_inbox (consumer, event_id, outcome) VALUES ('${consumer}', '${eventId}', 'processed')`;
+}
+
+/** The inbox mark of inboxMarkStatement met an existing answer. */
+export function isInboxConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint?: unknown; driverError?: { code?: unknown; constraint?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  const constraint = e?.driverError?.constraint ?? e?.constraint;
+  return code === '23505' && constraint === 'msg_inbox_pkey';
+}
+
 /**
  * Records a final answer reached outside a handler transaction (a rejection after rollback, a
  * park, a discard). A processed event stays processed; a `parked` row is overwritten only with

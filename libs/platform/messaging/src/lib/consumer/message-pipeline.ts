@@ -1,11 +1,11 @@
-import { runInTransaction } from '@brigade/event-store';
+import { commitWith, runInTransaction } from '@brigade/event-store';
 import type { MessageHandler } from '@nestjs/microservices';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { ConsumedEvent } from './consumed-event';
 import { ErrorSummary, isDomainErrorLike, summarizeError } from './consumer-errors';
 import { HandlerGroup, handlersFor } from './handler-groups';
-import { claimInbox, recordInboxOutcome } from './inbox';
+import { claimInbox, inboxMarkStatement, isInboxConflict, recordInboxOutcome } from './inbox';
 import { DeliveryInfo, JetStreamContext } from './jetstream-context';
 
 export type AttemptResult =
@@ -37,11 +37,14 @@ export async function attemptMessage(
   try {
     await runInTransaction(dataSource, async (manager) => {
       for (const { callback } of handlers) await invoke(callback, event.data, context);
-      if (!(await claimInbox(manager, group.durable, event.eventId, options))) throw new AlreadyAnswered();
+      // The live path marks the inbox in the COMMIT's round trip; a replay may take over a parked row.
+      const mark = options.takeOverParked ? null : inboxMarkStatement(group.durable, event.eventId);
+      if (mark) commitWith(dataSource, mark);
+      else if (!(await claimInbox(manager, group.durable, event.eventId, options))) throw new AlreadyAnswered();
     });
     return { result: 'processed' };
   } catch (error) {
-    if (error instanceof AlreadyAnswered) return { result: 'duplicate' };
+    if (error instanceof AlreadyAnswered || isInboxConflict(error)) return { result: 'duplicate' };
     if (!isDomainErrorLike(error)) throw error;
     const summary = summarizeError(error);
     const recorded = await recordInboxOutcome(dataSource.manager, group.durable, event.eventId, 'rejected', { ...summary }, {
