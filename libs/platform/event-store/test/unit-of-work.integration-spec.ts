@@ -33,7 +33,7 @@ describe('runInTransaction: statements sent with the COMMIT', () => {
         await currentManager(fx.dataSource).query('INSERT INTO marks (id, note) VALUES ($1, $2)', [work, 'work']);
         commitWith(fx.dataSource, `INSERT INTO marks (id, note) VALUES ('${taken}', 'again')`);
       }),
-    ).rejects.toMatchObject({ driverError: { code: '23505' } });
+    ).rejects.toMatchObject({ code: '23505', constraint: 'marks_pkey' });
 
     expect(await marks(work)).toEqual([]);
     expect(await marks(taken)).toEqual([{ note: 'first' }]);

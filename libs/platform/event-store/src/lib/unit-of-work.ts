@@ -46,7 +46,10 @@ export async function runInTransaction<T>(
  */
 async function commit(runner: QueryRunner, statements: readonly string[]): Promise<void> {
   if (statements.length === 0) return runner.commitTransaction();
-  await runner.query(`${statements.join(';\n')};\nCOMMIT`);
+  // On the driver's client, not runner.query(): a refused statement (an inbox mark meeting a
+  // duplicate) is an expected answer, which TypeORM would log as a failed query.
+  const client = (await runner.connect()) as { query(text: string): Promise<unknown> };
+  await client.query(`${statements.join(';\n')};\nCOMMIT`);
   // TypeORM did not send this COMMIT itself: bring its bookkeeping in line.
   Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
 }
