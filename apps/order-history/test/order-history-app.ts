@@ -1,0 +1,79 @@
+// A real order-history service for component tests: the real AppModule (HTTP and the five
+// durables) on a fresh database and a NATS subject prefix of its own, plus what a test needs to
+// stand in for the other contexts: publishing their contract fixtures with the headers their
+// relays set, including the time the event occurred (the timeline and the history's order come
+// from it, so tests choose it), and knowing when the service has finished with each event.
+import { ComponentApp, startComponentApp } from '@brigade/component-testing';
+import { accountingContext } from '@brigade/contracts/accounting';
+import { consumersContext } from '@brigade/contracts/consumers';
+import { Contract } from '@brigade/contracts/core';
+import { kitchenContext } from '@brigade/contracts/kitchen';
+import { ordersContext } from '@brigade/contracts/orders';
+import { restaurantsContext } from '@brigade/contracts/restaurants';
+import { ConsumerOutcomeReport, Headers, JetStreamServer, prefixed } from '@brigade/messaging';
+import { eventually } from '@brigade/testing';
+import { headers } from '@nats-io/transport-node';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from '../src/app.module';
+
+export { call } from '@brigade/component-testing';
+export type { HttpAnswer } from '@brigade/component-testing';
+
+/** One event of another context, as its relay would publish it. */
+export interface NeighbourEvent<T = unknown> {
+  readonly contract: Contract<T>;
+  readonly payload: T;
+  /** Brigade-Aggregate-Id: the producer's stream id (orderId, consumerId, restaurantId). */
+  readonly aggregateId: string;
+  /** Brigade-Stream-Version. */
+  readonly version: number;
+  /** Brigade-Occurred-At. */
+  readonly occurredAt: string;
+  /** Brigade-Event-Id. */
+  readonly eventId: string;
+}
+
+export interface OrderHistoryApp extends ComponentApp {
+  /** Every outcome the consumers reported (processed, duplicate...). */
+  readonly outcomes: ConsumerOutcomeReport[];
+  /**
+   * Publishes the event (its payload checked against the contract first) and waits until the
+   * service has finished with this copy. `msgId` defaults to a fresh one, so a second delivery
+   * of the same event id gets past JetStream's duplicate window, as a re-publish may.
+   */
+  deliver(event: NeighbourEvent, msgId?: string): Promise<ConsumerOutcomeReport>;
+}
+
+export async function startOrderHistoryApp(): Promise<OrderHistoryApp> {
+  const outcomes: ConsumerOutcomeReport[] = [];
+  const app = await startComponentApp({
+    app: 'order-history',
+    context: 'order-history',
+    neighbours: [restaurantsContext, consumersContext, ordersContext, kitchenContext, accountingContext],
+    module: AppModule,
+    consumers: true,
+    connectMicroservices: (created) => created.get(JetStreamServer).on('outcome', (report) => outcomes.push(report)),
+  });
+  const { js, namespace } = app.environment;
+  return {
+    ...app,
+    outcomes,
+    async deliver(event, msgId = randomUUID()) {
+      const seen = outcomes.filter((o) => o.eventId === event.eventId).length;
+      const h = headers();
+      h.set(Headers.EventId, event.eventId);
+      h.set(Headers.AggregateId, event.aggregateId);
+      h.set(Headers.StreamVersion, String(event.version));
+      h.set(Headers.OccurredAt, event.occurredAt);
+      h.set(Headers.CorrelationId, event.aggregateId);
+      h.set(Headers.Actor, JSON.stringify({ id: 'tester', role: 'admin' }));
+      const payload = JSON.stringify(event.contract.parse(event.payload));
+      await js.publish(prefixed(namespace, event.contract.subject), payload, { msgID: msgId, headers: h });
+      return eventually(() => {
+        const own = outcomes.filter((o) => o.eventId === event.eventId);
+        if (own.length <= seen) throw new Error(`${event.contract.subject} ${event.eventId} not consumed yet`);
+        return own[own.length - 1];
+      });
+    },
+  };
+}
