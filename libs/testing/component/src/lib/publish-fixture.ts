@@ -26,6 +26,8 @@ export interface FixtureEvent {
   /** Left out when not given (the consumer then correlates on the event id). */
   readonly correlationId?: string;
   readonly actor?: Actor;
+  /** Brigade-Occurred-At (ISO 8601); now by default. For views ordered by when things happened. */
+  readonly occurredAt?: string;
 }
 
 const TESTER: Actor = { id: 'tester', role: 'admin' };
@@ -40,7 +42,7 @@ export async function publishFixture(js: JetStreamClient, ns: Namespace, event: 
   if (event.streamVersion !== undefined) h.set(Headers.StreamVersion, String(event.streamVersion));
   if (event.correlationId !== undefined) h.set(Headers.CorrelationId, event.correlationId);
   h.set(Headers.Actor, JSON.stringify(event.actor ?? TESTER));
-  h.set(Headers.OccurredAt, new Date().toISOString());
+  h.set(Headers.OccurredAt, event.occurredAt ?? new Date().toISOString());
   await js.publish(prefixed(ns, event.subject), JSON.stringify(event.payload), { msgID: event.msgId ?? randomUUID(), headers: h });
   return eventId;
 }
