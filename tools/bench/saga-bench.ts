@@ -26,6 +26,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 // they live in the e2e app's test support, hence relative imports the boundary rule flags.
 import {
   Platform,
+  SAGA_APPS,
   aMenuItem,
   createRestaurant,
   eventuallyInState,
@@ -207,7 +208,7 @@ async function openShop(platform: Platform, hops: SagaHops): Promise<Shop> {
 
 async function main() {
   log('starting the platform (five apps as processes)');
-  const platform = await Platform.start({ approvalDeadlineMs: 30_000 });
+  const platform = await Platform.start({ approvalDeadlineMs: 30_000, apps: SAGA_APPS });
   const nc = await connectNats({ servers: natsUrl(), name: 'saga-bench' });
   try {
     const outcomes = new Outcomes(nc, platform.subjectPrefix);

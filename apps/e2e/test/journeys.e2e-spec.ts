@@ -51,6 +51,28 @@ describe('Brigade journeys (every app running as a process)', () => {
 
     await eventuallyInState(() => order(running(), orderId), 'READY_FOR_PICKUP');
     expect((await account(running(), consumerId)).body.availableCents).toBe(DEFAULT_CREDIT_LIMIT_CENTS - 2_500);
+
+    // The query side has heard every context: names, lines, the kitchen's promise, the payment, the story.
+    const history = running().app('order-history');
+    const view = await eventually(async () => {
+      const body = expectStatus(await call(history, 'GET', `/order-history/orders/${orderId}`), 200).body;
+      expect(body.ticket?.state).toBe('READY_FOR_PICKUP');
+      return body;
+    }, SETTLE);
+    expect(view).toMatchObject({
+      consumerName: 'Ada E2e',
+      restaurantName: "Ada's Pizza",
+      state: 'APPROVED',
+      orderTotalCents: 2_500,
+      lineItems: [expect.objectContaining({ name: 'Margherita', quantity: 2 })],
+      ticket: { state: 'READY_FOR_PICKUP', readyBy },
+      payment: expect.objectContaining({ state: 'AUTHORIZED', amountCents: 2_500 }),
+    });
+    expect(view.timeline.map((entry: { subject: string }) => entry.subject)).toEqual(
+      expect.arrayContaining(['orders.order.created.v1', 'kitchen.ticket.ready-for-pickup.v1', 'accounting.payment.authorized.v1']),
+    );
+    const listed = expectStatus(await call(history, 'GET', `/order-history/consumers/${consumerId}/orders?q=marg`), 200).body;
+    expect(listed.items.map((item: { orderId: string }) => item.orderId)).toEqual([orderId]);
   });
 
   it('rejects an order above the credit limit, cancels its ticket and leaves nothing authorised', async () => {

@@ -4,8 +4,16 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { AppProcess, freePort } from './app-process';
 
-export const PLATFORM_APPS = ['consumers', 'restaurants', 'orders', 'kitchen', 'accounting'] as const;
+export const PLATFORM_APPS = ['consumers', 'restaurants', 'orders', 'kitchen', 'accounting', 'order-history'] as const;
 export type PlatformApp = (typeof PLATFORM_APPS)[number];
+/** The apps an order needs to be approved: the command side, without the query side. */
+export const SAGA_APPS: readonly PlatformApp[] = ['consumers', 'restaurants', 'orders', 'kitchen', 'accounting'];
+
+export interface PlatformOptions {
+  readonly approvalDeadlineMs: number;
+  /** Which apps to run; all of them by default. */
+  readonly apps?: readonly PlatformApp[];
+}
 
 const HEALTH_TIMEOUT_MS = 60_000;
 
@@ -24,13 +32,13 @@ export class Platform {
     readonly subjectPrefix: string,
   ) {}
 
-  static async start(options: { approvalDeadlineMs: number }): Promise<Platform> {
+  static async start(options: PlatformOptions): Promise<Platform> {
     const namespace = testNamespace();
     const processes = new Map<PlatformApp, AppProcess>();
     const databases = new Map<PlatformApp, TestDatabase>();
     const platform = new Platform(processes, databases, namespace.subjectPrefix);
     try {
-      for (const app of PLATFORM_APPS) {
+      for (const app of options.apps ?? PLATFORM_APPS) {
         const database = await createTestDatabase(`e2e_${app}`);
         databases.set(app, database);
         const env = {
@@ -38,8 +46,9 @@ export class Platform {
           NATS_URL: natsUrl(),
           NATS_SUBJECT_PREFIX: namespace.subjectPrefix,
           LOG_LEVEL: 'warn',
-          // Five apps share the test server with other test files (max_connections=100).
+          // Six apps share the test server with other test files (max_connections=100).
           DB_POOL_SIZE: '4',
+          REDIS_KEY_PREFIX: `brigade-test:${namespace.subjectPrefix}`,
           NO_COLOR: '1', // captured logs are read as plain text
           ...(app === 'orders' ? { ORDERS_APPROVAL_DEADLINE_MS: String(options.approvalDeadlineMs) } : {}),
         };
@@ -132,7 +141,7 @@ export class Platform {
  * For a test file that runs against the whole platform: starts it before the file's tests and
  * stops it after them. Answers the running platform; throws when it did not start.
  */
-export function platformForTestFile(options: { approvalDeadlineMs: number }): () => Platform {
+export function platformForTestFile(options: PlatformOptions): () => Platform {
   let platform: Platform | undefined;
   beforeAll(async () => {
     platform = await Platform.start(options);
