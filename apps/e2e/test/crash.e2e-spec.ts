@@ -6,6 +6,7 @@ import {
   PlatformApp,
   aMenuItem,
   account,
+  call,
   createRestaurant,
   eventuallyInState,
   expectStatus,
@@ -115,6 +116,7 @@ describe('Crash test: a burst of orders while orders, kitchen and accounting are
         ...ledger.strays.map((event) => `${event.type} ${event.eventId} for an order the orders database does not know`),
       ]);
       await expectAccountsBalanced(running(), shop.creditLimits, views);
+      await expectQuerySideAgrees(running(), views);
 
       const approved = views.filter(({ order: view }) => view.state === 'APPROVED');
       const rejected = views.filter(({ order: view }) => view.state === 'REJECTED');
@@ -207,6 +209,23 @@ async function expectAccountsBalanced(platform: Platform, creditLimits: Readonly
     }
   }
   expectNone('accounts out of balance', mismatches);
+}
+
+/**
+ * order-history heard the same story, duplicates and redeliveries after the crashes included:
+ * every order's view ends with the state and ticket state the owning contexts answer.
+ */
+async function expectQuerySideAgrees(platform: Platform, views: View[]): Promise<void> {
+  const history = platform.app('order-history');
+  await eventually(async () => {
+    const disagreements: string[] = [];
+    for (const { order: view, ticket: ticketView } of views) {
+      const answer = await call(history, 'GET', `/order-history/orders/${view.orderId}`);
+      const seen = answer.status === 200 ? `${answer.body.state} with ticket ${answer.body.ticket?.state}` : `HTTP ${answer.status}`;
+      if (seen !== `${view.state} with ticket ${ticketView.state}`) disagreements.push(`order ${view.orderId}: order-history shows ${seen}`);
+    }
+    expectNone('orders the query side shows differently', disagreements);
+  }, SETTLED);
 }
 
 /** The first few of a list that must be empty, and how many there are, so a failure reads at a glance. */
