@@ -2,7 +2,9 @@ import { MessagingConsumerModule, NatsHealthIndicator, NatsModule } from '@briga
 import { contextDatabaseModule, SERVICE_CONFIG, ServiceModule } from '@brigade/service';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
 import { GetOrderHistoryHandler } from './application/get-order-history/get-order-history.handler';
+import { GetOrderStatusHandler } from './application/get-order-status/get-order-status.handler';
 import { ListConsumerOrdersHandler } from './application/list-consumer-orders/list-consumer-orders.handler';
 import { SearchRestaurantsHandler } from './application/search-restaurants/search-restaurants.handler';
 import { orderHistoryConfig, OrderHistoryConfig } from './config/order-history.config';
@@ -15,18 +17,23 @@ import { PaymentEventsConsumer } from './interface/messaging/payment-events.cons
 import { RestaurantEventsConsumer } from './interface/messaging/restaurant-events.consumer';
 import { TicketEventsConsumer } from './interface/messaging/ticket-events.consumer';
 import { ConsumerDirectory } from './projections/consumer-directory/consumer-directory';
+import { OrderStatuses } from './projections/order-status/order-status';
+import { OrderStatusCache } from './projections/order-status/order-status-cache';
+import { OrderStatusCacheHealthIndicator } from './projections/order-status/order-status-cache.health';
 import { OrderView } from './projections/order-view/order-view';
 import { RestaurantDirectory } from './projections/restaurant-directory/restaurant-directory';
 
-// The query side: no aggregates, no event store, no relay. Views fed by one durable per producing context.
-const queryHandlers = [GetOrderHistoryHandler, ListConsumerOrdersHandler, SearchRestaurantsHandler];
-const projections = [OrderView, ConsumerDirectory, RestaurantDirectory];
+// The query side: no aggregates, no event store, no relay. Views fed by one durable per producing context,
+// and a Redis copy of order statuses for the hot path (optional: PostgreSQL answers when Redis cannot).
+const queryHandlers = [GetOrderHistoryHandler, GetOrderStatusHandler, ListConsumerOrdersHandler, SearchRestaurantsHandler];
+const projections = [OrderView, ConsumerDirectory, RestaurantDirectory, OrderStatuses];
+const cache = [OrderStatusCache, OrderStatusCacheHealthIndicator];
 const httpControllers = [OrderHistoryController, RestaurantSearchController];
 const eventConsumers = [OrderEventsConsumer, TicketEventsConsumer, PaymentEventsConsumer, ConsumerEventsConsumer, RestaurantEventsConsumer];
 
 @Module({
   imports: [
-    ServiceModule.forRoot({ name: 'order-history', config: orderHistoryConfig, health: { indicators: [NatsHealthIndicator] } }),
+    ServiceModule.forRoot({ name: 'order-history', config: orderHistoryConfig, health: { indicators: [NatsHealthIndicator, OrderStatusCacheHealthIndicator] } }),
     contextDatabaseModule({ migrations: orderHistoryMigrations }),
     NatsModule.forRootAsync({
       inject: [SERVICE_CONFIG],
@@ -37,8 +44,9 @@ const eventConsumers = [OrderEventsConsumer, TicketEventsConsumer, PaymentEvents
       useFactory: (config: OrderHistoryConfig) => ({ app: 'order-history', namespace: { subjectPrefix: config.NATS_SUBJECT_PREFIX } }),
     }),
     CqrsModule.forRoot(),
+    TerminusModule, // the Redis indicator's HealthIndicatorService
   ],
   controllers: [...httpControllers, ...eventConsumers],
-  providers: [...projections, ...queryHandlers],
+  providers: [...projections, ...cache, ...queryHandlers],
 })
 export class AppModule {}

@@ -1,5 +1,6 @@
 // A real order-history service for component tests: the real AppModule (HTTP and the five
-// durables) on a fresh database and a NATS subject prefix of its own, plus what a test needs to
+// durables) on a fresh database, a NATS subject prefix and Redis key prefix of its own (Redis at
+// REDIS_URL's default unless the test gives its own server), plus what a test needs to
 // stand in for the other contexts: publishing their contract fixtures with the headers their
 // relays set, including the time the event occurred (the timeline and the history's order come
 // from it, so tests choose it), and knowing when the service has finished with each event.
@@ -34,6 +35,8 @@ export interface NeighbourEvent<T = unknown> {
 }
 
 export interface OrderHistoryApp extends ComponentApp {
+  /** The REDIS_KEY_PREFIX the app was given (unique to this app). */
+  readonly redisKeyPrefix: string;
   /** Every outcome the consumers reported (processed, duplicate...). */
   readonly outcomes: ConsumerOutcomeReport[];
   /**
@@ -44,19 +47,22 @@ export interface OrderHistoryApp extends ComponentApp {
   deliver(event: NeighbourEvent, msgId?: string): Promise<ConsumerOutcomeReport>;
 }
 
-export async function startOrderHistoryApp(): Promise<OrderHistoryApp> {
+export async function startOrderHistoryApp(options: { redisUrl?: string; env?: Record<string, string> } = {}): Promise<OrderHistoryApp> {
   const outcomes: ConsumerOutcomeReport[] = [];
+  const redisKeyPrefix = `test:${randomUUID()}:`;
   const app = await startComponentApp({
     app: 'order-history',
     context: 'order-history',
     neighbours: [restaurantsContext, consumersContext, ordersContext, kitchenContext, accountingContext],
     module: AppModule,
     consumers: true,
+    env: { REDIS_KEY_PREFIX: redisKeyPrefix, ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}), ...options.env },
     connectMicroservices: (created) => created.get(JetStreamServer).on('outcome', (report) => outcomes.push(report)),
   });
   const { js, namespace } = app.environment;
   return {
     ...app,
+    redisKeyPrefix,
     outcomes,
     async deliver(event, msgId = randomUUID()) {
       const seen = outcomes.filter((o) => o.eventId === event.eventId).length;

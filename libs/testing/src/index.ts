@@ -9,4 +9,5 @@ export * from './lib/when-event';
 export * from './lib/namespace';
 export * from './lib/nats-server';
 export * from './lib/postgres-server';
+export * from './lib/redis-server';
 export * from './lib/test-database';

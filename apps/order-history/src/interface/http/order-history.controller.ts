@@ -1,11 +1,17 @@
 import { ApiCommandController, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { GetOrderHistory } from '../../application/get-order-history/get-order-history.query';
+import { GetOrderStatus, ServedOrderStatus } from '../../application/get-order-status/get-order-status.query';
 import { ListConsumerOrders, OrderPage } from '../../application/list-consumer-orders/list-consumer-orders.query';
+import type { OrderStatus } from '../../projections/order-status/order-status';
 import type { OrderHistoryView } from '../../projections/order-view/order-history.view';
-import { ConsumerOrdersQuery, DEFAULT_PAGE_SIZE, OrderHistoryResponse, OrderPageResponse } from './order-history.dto';
+import { ConsumerOrdersQuery, DEFAULT_PAGE_SIZE, OrderHistoryResponse, OrderPageResponse, OrderStatusResponse } from './order-history.dto';
+
+/** Which store answered a status: `redis` or `postgres` (for tests, benchmarks and operators). */
+export const SERVED_FROM_HEADER = 'X-Served-From';
 
 const NOT_FOUND = `No event about this order has reached the order history (${PROBLEM_DESCRIPTION}: ORDER_HISTORY.ORDER.NOT_FOUND)`;
 
@@ -26,6 +32,19 @@ export class OrderHistoryController {
   @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@Param('orderId', UuidParamPipe) orderId: string): Promise<OrderHistoryView> {
     return this.queries.execute(new GetOrderHistory(orderId));
+  }
+
+  @Get('orders/:orderId/status')
+  @ApiOperation({
+    summary: "Where an order stands (state, ticket, payment, readyBy, version): the hot path, served from Redis when it can be, else from PostgreSQL.",
+  })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiOkResponse({ type: OrderStatusResponse, headers: { [SERVED_FROM_HEADER]: { description: '`redis` or `postgres`', schema: { type: 'string', enum: ['redis', 'postgres'] } } } })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  async status(@Param('orderId', UuidParamPipe) orderId: string, @Res({ passthrough: true }) response: Response): Promise<OrderStatus> {
+    const { status, servedFrom }: ServedOrderStatus = await this.queries.execute(new GetOrderStatus(orderId));
+    response.setHeader(SERVED_FROM_HEADER, servedFrom);
+    return status;
   }
 
   @Get('consumers/:consumerId/orders')

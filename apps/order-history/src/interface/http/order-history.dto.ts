@@ -176,6 +176,32 @@ export class OrderSummaryResponse {
   paymentState: string | null;
 }
 
+export class OrderStatusResponse {
+  @ApiProperty({ format: 'uuid' })
+  orderId: string;
+
+  @ApiProperty({ enum: ORDER_STATES, nullable: true, description: 'Null until the order itself has reached the order history.' })
+  state: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  rejectionReason: string | null;
+
+  @ApiProperty({ enum: TICKET_STATES, nullable: true })
+  ticketState: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Promised by the restaurant when it accepted the ticket.' })
+  readyBy: string | null;
+
+  @ApiProperty({ enum: PAYMENT_STATES, nullable: true })
+  paymentState: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true })
+  orderTotalCents: number | null;
+
+  @ApiProperty({ type: 'integer', description: 'Counts the changes of this order in the order history: a larger one is newer.' })
+  version: number;
+}
+
 export class OrderPageResponse {
   @ApiProperty({ type: [OrderSummaryResponse] })
   items: OrderSummaryResponse[];

@@ -1,16 +1,15 @@
 import type { OrderCreatedV1 } from '@brigade/contracts/orders';
-import { currentManager } from '@brigade/event-store';
+import { afterCommit, currentManager } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OrderKey } from '../../application/list-consumer-orders/order-cursor';
 import { CONSUMERS_TABLE } from '../consumer-directory/consumer-directory';
+import { OrderStatuses } from '../order-status/order-status';
+import { OrderStatusCache } from '../order-status/order-status-cache';
 import { RESTAURANTS_TABLE } from '../restaurant-directory/restaurant-directory';
 import { EventPosition, newerThan, versionAfter } from '../stream-position';
+import { ORDERS_TABLE, TIMELINE_TABLE } from './order-tables';
 import type { OrderHistoryView, OrderLine, OrderState, OrderSummary, PaymentState, TicketState, TimelineEntry } from './order-history.view';
-
-/** The tables this class writes and reads; a rebuild into `_v2` changes these constants. */
-export const ORDERS_TABLE = 'oh_orders_v1';
-export const TIMELINE_TABLE = 'oh_order_timeline_v1';
 
 /**
  * The denormalised order view (`oh_orders_v1` + `oh_order_timeline_v1`), fed by the durables of
@@ -34,10 +33,18 @@ export const TIMELINE_TABLE = 'oh_order_timeline_v1';
  * The consumer's inbox makes each event apply once per durable; the guards above make the view
  * indifferent to what the inbox cannot see (order across durables, replays after newer events).
  * Every write joins the consumer's transaction (currentManager), so it commits with the inbox row.
+ *
+ * Every statement that changes an order's row adds 1 to its `version` and sets `changed_at`. After
+ * each event the order's status is read, locked until the commit, and handed to the Redis cache
+ * once the transaction has committed (never before: Redis must not show what may roll back).
  */
 @Injectable()
 export class OrderView {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly statuses: OrderStatuses,
+    private readonly cache: OrderStatusCache,
+  ) {}
 
   async placed(order: OrderCreatedV1, at: EventPosition): Promise<void> {
     await this.touch(order, at);
@@ -49,11 +56,13 @@ export class OrderView {
       at.occurredAt,
     ]);
     await this.setPart(order.orderId, 'order_version', `state = 'APPROVAL_PENDING', rejection_reason = NULL`, at, []);
+    await this.statusChanged(order.orderId);
   }
 
   async decided(ids: OrderIds, state: Exclude<OrderState, 'APPROVAL_PENDING'>, rejectionReason: string | null, at: EventPosition): Promise<void> {
     await this.touch(ids, at);
     await this.setPart(ids.orderId, 'order_version', 'state = $3, rejection_reason = $4', at, [state, rejectionReason]);
+    await this.statusChanged(ids.orderId);
   }
 
   /** `reason` and `readyBy` are kept once known: later steps of the ticket do not repeat them. */
@@ -64,7 +73,13 @@ export class OrderView {
       change.reason ?? null,
     ]);
     // A promise made stays a fact even if the acceptance arrives after a newer step of the ticket.
-    if (change.readyBy) await this.query(`UPDATE ${ORDERS_TABLE} SET ready_by = $2 WHERE order_id = $1`, [ids.orderId, change.readyBy]);
+    if (change.readyBy) {
+      await this.query(`UPDATE ${ORDERS_TABLE} AS o SET ready_by = $2, ${COUNT_CHANGE} WHERE order_id = $1 AND ready_by IS DISTINCT FROM $2`, [
+        ids.orderId,
+        change.readyBy,
+      ]);
+    }
+    await this.statusChanged(ids.orderId);
   }
 
   async paymentChanged(ids: OrderIds, change: { state: PaymentState; amountCents: number; reason?: string }, at: EventPosition): Promise<void> {
@@ -76,11 +91,13 @@ export class OrderView {
       at,
       [change.state, change.amountCents, change.reason ?? null],
     );
+    await this.statusChanged(ids.orderId);
   }
 
   /** An event that changes no part of the view but belongs on the order's timeline (a consumer verdict). */
   async noted(ids: OrderIds, at: EventPosition): Promise<void> {
     await this.touch(ids, at);
+    await this.statusChanged(ids.orderId);
   }
 
   async find(orderId: string): Promise<OrderHistoryView | null> {
@@ -140,9 +157,9 @@ export class OrderView {
    */
   private async touch(ids: OrderIds, at: EventPosition): Promise<void> {
     await this.query(
-      `INSERT INTO ${ORDERS_TABLE} AS o (order_id, consumer_id, restaurant_id) VALUES ($1, $2, $3)
+      `INSERT INTO ${ORDERS_TABLE} AS o (order_id, consumer_id, restaurant_id, version, changed_at) VALUES ($1, $2, $3, 1, now())
        ON CONFLICT (order_id) DO UPDATE SET consumer_id = COALESCE(o.consumer_id, EXCLUDED.consumer_id),
-         restaurant_id = COALESCE(o.restaurant_id, EXCLUDED.restaurant_id)
+         restaurant_id = COALESCE(o.restaurant_id, EXCLUDED.restaurant_id), ${COUNT_CHANGE}
        WHERE (o.consumer_id IS NULL AND EXCLUDED.consumer_id IS NOT NULL) OR (o.restaurant_id IS NULL AND EXCLUDED.restaurant_id IS NOT NULL)`,
       [ids.orderId, ids.consumerId ?? null, ids.restaurantId ?? null],
     );
@@ -156,10 +173,20 @@ export class OrderView {
   /** Writes one part of the row if the event is newer than the last one applied to that part. */
   private async setPart(orderId: string, versionColumn: VersionColumn, assignments: string, at: EventPosition, values: unknown[]): Promise<void> {
     await this.query(
-      `UPDATE ${ORDERS_TABLE} SET ${assignments}, ${versionColumn} = ${versionAfter(versionColumn, '$2')}
+      `UPDATE ${ORDERS_TABLE} AS o SET ${assignments}, ${versionColumn} = ${versionAfter(versionColumn, '$2')}, ${COUNT_CHANGE}
        WHERE order_id = $1 AND ${newerThan(versionColumn, '$2')}`,
       [orderId, at.version, ...values],
     );
+  }
+
+  /**
+   * The order's status as this transaction leaves it, for Redis once it has committed. Written
+   * even when this event changed nothing: the row lock makes it the latest, and the cache keeps
+   * the larger version anyway. A duplicate's transaction rolls back, and its hook never runs.
+   */
+  private async statusChanged(orderId: string): Promise<void> {
+    const status = await this.statuses.lockedForCommit(orderId);
+    if (status) afterCommit(this.dataSource, () => this.cache.committed(status));
   }
 
   private query<T>(sql: string, values: unknown[]): Promise<T> {
@@ -175,6 +202,9 @@ export interface OrderIds {
 }
 
 type VersionColumn = 'details_version' | 'order_version' | 'ticket_version' | 'payment_version';
+
+/** Part of every UPDATE of an order's row: one more change (the row's `version`), and when. */
+const COUNT_CHANGE = 'version = o.version + 1, changed_at = now()';
 
 const SELECT_ORDERS = `
   SELECT o.*, c.first_name, c.last_name, r.name AS restaurant_name,

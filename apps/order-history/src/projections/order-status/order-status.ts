@@ -1,0 +1,98 @@
+import { currentManager } from '@brigade/event-store';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { OrderState, PaymentState, TicketState } from '../order-view/order-history.view';
+import { ORDERS_TABLE } from '../order-view/order-tables';
+
+/**
+ * The hot path's answer: where an order stands, small enough to be read from Redis on every poll
+ * of a tracking page. `version` counts the changes of the order's row: a larger one is newer.
+ */
+export interface OrderStatus {
+  readonly orderId: string;
+  readonly state: OrderState | null;
+  readonly rejectionReason: string | null;
+  readonly ticketState: TicketState | null;
+  /** Promised by the restaurant when it accepted the ticket. */
+  readonly readyBy: string | null;
+  readonly paymentState: PaymentState | null;
+  readonly orderTotalCents: number | null;
+  readonly version: number;
+}
+
+/** Where an order's status comes from: PostgreSQL, the source of truth, or the Redis copy of it. */
+export type StatusSource = 'redis' | 'postgres';
+
+/**
+ * Order statuses read from the order view's table, the source of truth that the Redis copy is made from and falls back to.
+ */
+@Injectable()
+export class OrderStatuses {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async find(orderId: string): Promise<OrderStatus | null> {
+    const [row]: StatusRow[] = await currentManager(this.dataSource).query(`${SELECT_STATUS} WHERE order_id = $1`, [orderId]);
+    return row ? toStatus(row) : null;
+  }
+
+  /**
+   * Read inside the transaction that just changed the order, and locked until it commits: no
+   * other change to the order can commit in between, so this is exactly what the commit makes
+   * visible, and a later change has a larger version.
+   */
+  async lockedForCommit(orderId: string): Promise<OrderStatus | null> {
+    const [row]: StatusRow[] = await currentManager(this.dataSource).query(`${SELECT_STATUS} WHERE order_id = $1 FOR UPDATE`, [orderId]);
+    return row ? toStatus(row) : null;
+  }
+
+  /**
+   * One page of the orders changed since `since`, most recently changed first, after `after`
+   * (the last entry of the previous page) when given.
+   */
+  async recentlyChanged(since: Date, after: ChangeKey | null, limit: number): Promise<Array<{ status: OrderStatus; key: ChangeKey }>> {
+    const rows: Array<StatusRow & { changed_at_exact: string }> = await this.dataSource.query(
+      `${SELECT_STATUS_AND_CHANGE}
+       WHERE changed_at > $1 AND ($2::timestamptz IS NULL OR (changed_at, order_id) < ($2::timestamptz, $3::uuid))
+       ORDER BY changed_at DESC, order_id DESC
+       LIMIT $4`,
+      [since, after?.changedAt ?? null, after?.orderId ?? null, limit],
+    );
+    return rows.map((row) => ({ status: toStatus(row), key: { changedAt: row.changed_at_exact, orderId: row.order_id } }));
+  }
+}
+
+/** A position in the most-recently-changed order, exact to the microsecond. */
+export interface ChangeKey {
+  readonly changedAt: string;
+  readonly orderId: string;
+}
+
+const STATUS_COLUMNS = 'order_id, state, rejection_reason, ticket_state, ready_by, payment_state, order_total_cents, version';
+const SELECT_STATUS = `SELECT ${STATUS_COLUMNS} FROM ${ORDERS_TABLE}`;
+const SELECT_STATUS_AND_CHANGE = `
+  SELECT ${STATUS_COLUMNS}, to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS changed_at_exact
+  FROM ${ORDERS_TABLE}`;
+
+interface StatusRow {
+  order_id: string;
+  state: OrderState | null;
+  rejection_reason: string | null;
+  ticket_state: TicketState | null;
+  ready_by: Date | null;
+  payment_state: PaymentState | null;
+  order_total_cents: number | null;
+  version: number;
+}
+
+function toStatus(row: StatusRow): OrderStatus {
+  return {
+    orderId: row.order_id,
+    state: row.state,
+    rejectionReason: row.rejection_reason,
+    ticketState: row.ticket_state,
+    readyBy: row.ready_by?.toISOString() ?? null,
+    paymentState: row.payment_state,
+    orderTotalCents: row.order_total_cents,
+    version: row.version,
+  };
+}
