@@ -21,6 +21,9 @@ export type { JetStreamServerEvents, JetStreamServerStatus } from './lib/consume
 export { JetStreamContext } from './lib/consumer/jetstream-context';
 export type { DeliveryInfo } from './lib/consumer/jetstream-context';
 export type { ConsumedEvent } from './lib/consumer/consumed-event';
+// For replays outside a durable (projection rebuilds): read a stored message as the consumer does.
+export { UnreadableMessageError, rawMessageOf, readConsumedEvent } from './lib/consumer/consumed-event';
+export { isDomainErrorLike, isUnretryable } from './lib/consumer/consumer-errors';
 export type { ConsumerOutcome, ConsumerOutcomeReport } from './lib/consumer/durable-worker';
 export { inboxMigrations } from './lib/consumer/inbox';
 export type { InboxOutcome } from './lib/consumer/inbox';

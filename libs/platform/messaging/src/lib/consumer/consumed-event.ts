@@ -1,4 +1,5 @@
 import type { Actor, EventMetadata } from '@brigade/event-store';
+import type { JsMsg } from '@nats-io/jetstream';
 import type { MsgHdrs } from '@nats-io/transport-node';
 import { Headers, Namespace, unprefixed } from '../jetstream/naming';
 
@@ -50,6 +51,11 @@ export function headerRecord(h: MsgHdrs | undefined): Record<string, string> {
   const record: Record<string, string> = {};
   for (const key of h?.keys() ?? []) record[key] = h?.get(key) ?? '';
   return record;
+}
+
+/** A delivered JetStream message as the consumer keeps it (and parks it, unchanged). */
+export function rawMessageOf(msg: JsMsg): RawMessage {
+  return { subject: msg.subject, headers: headerRecord(msg.headers), body: msg.data, streamSequence: msg.seq, publishedAt: msg.time.toISOString() };
 }
 
 /**

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { parkMessage } from '../dead-letter/dead-letter-queue';
 import { unprefixed } from '../jetstream/naming';
 import { backoffDelay, sleep } from '../relay/backoff';
-import { ConsumedEvent, RawMessage, UnreadableMessageError, headerRecord, readConsumedEvent } from './consumed-event';
+import { ConsumedEvent, RawMessage, UnreadableMessageError, rawMessageOf, readConsumedEvent } from './consumed-event';
 import { ConsumerSettings } from './consumer-options';
 import { errorLine, isConcurrencyConflict, isNestMaskedError, isUnretryable, summaryLine } from './consumer-errors';
 import { ensureDurable } from './durable-consumer';
@@ -192,13 +192,7 @@ export class DurableWorker {
   }
 
   private accept(msg: JsMsg, queue: PartitionedQueue<Delivery>): void {
-    const raw: RawMessage = {
-      subject: msg.subject,
-      headers: headerRecord(msg.headers),
-      body: msg.data,
-      streamSequence: msg.seq,
-      publishedAt: msg.time.toISOString(),
-    };
+    const raw = rawMessageOf(msg);
     let event: ConsumedEvent | UnreadableMessageError;
     try {
       event = readConsumedEvent(this.deps.settings.namespace, raw);
