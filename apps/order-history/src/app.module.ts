@@ -10,6 +10,7 @@ import { SearchRestaurantsHandler } from './application/search-restaurants/searc
 import { orderHistoryConfig, OrderHistoryConfig } from './config/order-history.config';
 import { orderHistoryMigrations } from './infrastructure/migrations';
 import { OrderHistoryController } from './interface/http/order-history.controller';
+import { ProjectionsAdminController } from './interface/http/projections-admin.controller';
 import { RestaurantSearchController } from './interface/http/restaurant-search.controller';
 import { ConsumerEventsConsumer } from './interface/messaging/consumer-events.consumer';
 import { OrderEventsConsumer } from './interface/messaging/order-events.consumer';
@@ -21,14 +22,19 @@ import { OrderStatuses } from './projections/order-status/order-status';
 import { OrderStatusCache } from './projections/order-status/order-status-cache';
 import { OrderStatusCacheHealthIndicator } from './projections/order-status/order-status-cache.health';
 import { OrderView } from './projections/order-view/order-view';
+import { ProjectionRebuilder } from './projections/rebuild/projection-rebuilder';
+import { SourcePositions } from './projections/rebuild/source-positions';
+import { ProjectionRegistry } from './projections/registry/projection-registry';
 import { RestaurantDirectory } from './projections/restaurant-directory/restaurant-directory';
 
 // The query side: no aggregates, no event store, no relay. Views fed by one durable per producing context,
 // and a Redis copy of order statuses for the hot path (optional: PostgreSQL answers when Redis cannot).
+// Each view is a versioned projection, rebuilt from the streams next to the one serving (/admin/projections).
 const queryHandlers = [GetOrderHistoryHandler, GetOrderStatusHandler, ListConsumerOrdersHandler, SearchRestaurantsHandler];
-const projections = [OrderView, ConsumerDirectory, RestaurantDirectory, OrderStatuses];
+const projections = [ProjectionRegistry, OrderView, ConsumerDirectory, RestaurantDirectory, OrderStatuses];
 const cache = [OrderStatusCache, OrderStatusCacheHealthIndicator];
-const httpControllers = [OrderHistoryController, RestaurantSearchController];
+const rebuilds = [ProjectionRebuilder, SourcePositions];
+const httpControllers = [OrderHistoryController, RestaurantSearchController, ProjectionsAdminController];
 const eventConsumers = [OrderEventsConsumer, TicketEventsConsumer, PaymentEventsConsumer, ConsumerEventsConsumer, RestaurantEventsConsumer];
 
 @Module({
@@ -47,6 +53,6 @@ const eventConsumers = [OrderEventsConsumer, TicketEventsConsumer, PaymentEvents
     TerminusModule, // the Redis indicator's HealthIndicatorService
   ],
   controllers: [...httpControllers, ...eventConsumers],
-  providers: [...projections, ...cache, ...queryHandlers],
+  providers: [...projections, ...cache, ...rebuilds, ...queryHandlers],
 })
 export class AppModule {}

@@ -45,6 +45,8 @@ export interface OrderHistoryApp extends ComponentApp {
    * of the same event id gets past JetStream's duplicate window, as a re-publish may.
    */
   deliver(event: NeighbourEvent, msgId?: string): Promise<ConsumerOutcomeReport>;
+  /** Publishes the event as its relay would, without waiting for the service (traffic, bulk seeding). */
+  publishEvent(event: NeighbourEvent, msgId?: string): Promise<void>;
 }
 
 export async function startOrderHistoryApp(options: { redisUrl?: string; env?: Record<string, string> } = {}): Promise<OrderHistoryApp> {
@@ -60,21 +62,25 @@ export async function startOrderHistoryApp(options: { redisUrl?: string; env?: R
     connectMicroservices: (created) => created.get(JetStreamServer).on('outcome', (report) => outcomes.push(report)),
   });
   const { js, namespace } = app.environment;
+  const publishEvent = async (event: NeighbourEvent, msgId: string = randomUUID()): Promise<void> => {
+    const h = headers();
+    h.set(Headers.EventId, event.eventId);
+    h.set(Headers.AggregateId, event.aggregateId);
+    h.set(Headers.StreamVersion, String(event.version));
+    h.set(Headers.OccurredAt, event.occurredAt);
+    h.set(Headers.CorrelationId, event.aggregateId);
+    h.set(Headers.Actor, JSON.stringify({ id: 'tester', role: 'admin' }));
+    const payload = JSON.stringify(event.contract.parse(event.payload));
+    await js.publish(prefixed(namespace, event.contract.subject), payload, { msgID: msgId, headers: h });
+  };
   return {
     ...app,
     redisKeyPrefix,
     outcomes,
+    publishEvent,
     async deliver(event, msgId = randomUUID()) {
       const seen = outcomes.filter((o) => o.eventId === event.eventId).length;
-      const h = headers();
-      h.set(Headers.EventId, event.eventId);
-      h.set(Headers.AggregateId, event.aggregateId);
-      h.set(Headers.StreamVersion, String(event.version));
-      h.set(Headers.OccurredAt, event.occurredAt);
-      h.set(Headers.CorrelationId, event.aggregateId);
-      h.set(Headers.Actor, JSON.stringify({ id: 'tester', role: 'admin' }));
-      const payload = JSON.stringify(event.contract.parse(event.payload));
-      await js.publish(prefixed(namespace, event.contract.subject), payload, { msgID: msgId, headers: h });
+      await publishEvent(event, msgId);
       return eventually(() => {
         const own = outcomes.filter((o) => o.eventId === event.eventId);
         if (own.length <= seen) throw new Error(`${event.contract.subject} ${event.eventId} not consumed yet`);

@@ -64,7 +64,7 @@ describe('order-history: order status served from Redis, from PostgreSQL when Re
 
   /** The entry in Redis for the order in `inGeneration` (default: the current one), or null. */
   const storedOf = async (orderId: string, inGeneration?: number) => {
-    const entry = await redis.hgetall(`${app.redisKeyPrefix}g${inGeneration ?? (await generation())}:order-status:${orderId}`);
+    const entry = await redis.hgetall(`${app.redisKeyPrefix}g${inGeneration ?? (await generation())}:order-status:v1:${orderId}`);
     return entry.status ? { version: Number(entry.version), status: JSON.parse(entry.status) } : null;
   };
 
@@ -122,12 +122,12 @@ describe('order-history: order status served from Redis, from PostgreSQL when Re
 
     // An older commit's write arriving late, and a populate from a read made before the newest commit.
     const older: OrderStatus = { ...newest, state: 'APPROVAL_PENDING', version: newest.version - 1 };
-    cache.committed(older);
-    cache.populate(older, await generation());
+    cache.committed(older, 1);
+    cache.populate(older, await generation(), 1);
     // The app's writes reach Redis in the order they are sent on its one connection: once this
     // later write is stored, the two before it have been answered.
     const marker = { ...newest, orderId: randomUUID(), version: 1 };
-    cache.committed(marker);
+    cache.committed(marker, 1);
     await eventually(async () => expect(await storedOf(marker.orderId)).not.toBeNull());
 
     expect(await storedOf(story.orderId)).toEqual({ version: newest.version, status: newest });

@@ -21,7 +21,7 @@ export class GetOrderStatusHandler implements IQueryHandler<GetOrderStatus> {
     if (cached.found === 'hit') return { status: cached.status, servedFrom: 'redis' };
     const status = await this.statuses.find(orderId);
     if (!status) throw new OrderNotFoundError(orderId);
-    if (cached.found === 'miss') this.cache.populate(status, cached.generation);
+    if (cached.found === 'miss') this.cache.populate(status, cached.generation, cached.viewVersion);
     return { status, servedFrom: 'postgres' };
   }
 }

@@ -17,8 +17,8 @@ const RETRY_GENERATION_MS = 1_000;
 /** What a read from the cache found. */
 export type CachedStatus =
   | { readonly found: 'hit'; readonly status: OrderStatus }
-  /** Not in the current generation: read PostgreSQL, then populate(status, generation). */
-  | { readonly found: 'miss'; readonly generation: number }
+  /** Not in the current generation: read PostgreSQL, then populate(status, generation, viewVersion). */
+  | { readonly found: 'miss'; readonly generation: number; readonly viewVersion: number }
   /** Redis is down, failing, or warming up: answer from PostgreSQL. */
   | { readonly found: 'unavailable' };
 
@@ -67,6 +67,13 @@ export interface OrderStatusCacheState {
  *   An outage is logged once when it starts and once when the cache is warm again, with the
  *   number of writes skipped.
  *
+ * - Order view versions. Entries are keyed by the version of the order view they come from
+ *   (`...:order-status:v<N>:<orderId>`), as the change counts of a rebuilt version start afresh
+ *   and cannot be compared with the old one's. Reads use the active version's keys, so after a
+ *   rebuild's switch nothing written from the old version is ever served (those entries expire),
+ *   and a write from a transaction that began before the switch lands in keys no one reads.
+ *   The new version's keys fill on misses, and at the next re-warm.
+ *
  * What remains: an instance that cannot reach Redis while others can (a partition) cannot stop
  * the others from serving entries it failed to update, until it reaches Redis again and switches
  * the generation. With one Redis and its instances on one network, an outage is seen by all.
@@ -102,8 +109,12 @@ export class OrderStatusCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   onModuleInit(): void {
-    // Not awaited: the app starts and answers from PostgreSQL until Redis is there.
-    this.redis.connect().catch((error: Error) => this.becameUnavailable(error.message));
+    // Not awaited: the app starts and answers from PostgreSQL until Redis is there. Keys name the
+    // order view's version, so Redis is used only once the registry says which one is active.
+    this.statuses
+      .ready()
+      .then(() => this.redis.connect())
+      .catch((error: Error) => this.becameUnavailable(error.message));
   }
 
   onApplicationShutdown(): void {
@@ -124,14 +135,16 @@ export class OrderStatusCache implements OnModuleInit, OnApplicationShutdown {
 
   async read(orderId: string): Promise<CachedStatus> {
     const generation = this.generation;
+    const viewVersion = this.statuses.activeVersion();
     if (!this.serving || generation === null || this.redis.status !== 'ready') return { found: 'unavailable' };
     try {
-      const [current, json] = (await this.commands().getOrderStatus(...this.keys(generation, orderId), String(generation))) as [string, string | null];
+      const keys = this.keys(generation, viewVersion, orderId);
+      const [current, json] = (await this.commands().getOrderStatus(...keys, String(generation))) as [string, string | null];
       if (Number(current) !== generation) {
         this.learnGeneration(Number(current));
-        return { found: 'miss', generation: Number(current) };
+        return { found: 'miss', generation: Number(current), viewVersion };
       }
-      return json === null ? { found: 'miss', generation } : { found: 'hit', status: JSON.parse(json) as OrderStatus };
+      return json === null ? { found: 'miss', generation, viewVersion } : { found: 'hit', status: JSON.parse(json) as OrderStatus };
     } catch (error) {
       // Redis does not answer in time: each read would cost the timeout, so none are sent until a new generation is open.
       this.becameUnavailable(messageOf(error));
@@ -141,28 +154,29 @@ export class OrderStatusCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** After a miss: puts what PostgreSQL answered, unless a newer version or another generation is there. */
-  populate(status: OrderStatus, generation: number): void {
+  populate(status: OrderStatus, generation: number, viewVersion: number): void {
     if (this.redis.status !== 'ready') return;
-    this.put(status, generation).catch(() => undefined); // a populate that fails only costs a later miss
+    this.put(status, generation, viewVersion).catch(() => undefined); // a populate that fails only costs a later miss
   }
 
   /**
-   * Called once the change that produced `status` has committed. Never throws and is not awaited:
-   * a write that does not reach Redis is counted and makes the cache start a new generation.
+   * Called once the change that produced `status` (in `viewVersion` of the order view) has committed.
+   * Never throws and is not awaited: a write that does not reach Redis is counted and makes the
+   * cache start a new generation.
    */
-  committed(status: OrderStatus): void {
-    void this.writeCommitted(status);
+  committed(status: OrderStatus, viewVersion: number): void {
+    void this.writeCommitted(status, viewVersion);
   }
 
-  private async writeCommitted(status: OrderStatus): Promise<void> {
+  private async writeCommitted(status: OrderStatus, viewVersion: number): Promise<void> {
     const generation = this.generation;
     if (generation === null || this.redis.status !== 'ready') return this.skipped(status, 'not connected');
     try {
-      const [result, current] = await this.put(status, generation);
+      const [result, current] = await this.put(status, generation, viewVersion);
       if (result !== -1) return;
       // Another generation was opened meanwhile: the change belongs in it too.
       this.learnGeneration(current);
-      const [retried] = await this.put(status, current);
+      const [retried] = await this.put(status, current, viewVersion);
       if (retried === -1) this.skipped(status, 'the generation changed twice during the write');
     } catch (error) {
       this.skipped(status, messageOf(error));
@@ -236,13 +250,14 @@ export class OrderStatusCache implements OnModuleInit, OnApplicationShutdown {
    */
   private async rewarm(generation: number, superseded: () => boolean): Promise<number> {
     const since = new Date(Date.now() - REWARM_WINDOW_MS);
+    const viewVersion = this.statuses.activeVersion();
     let after: ChangeKey | null = null;
     let loaded = 0;
     while (loaded < this.rewarmLimit && !superseded()) {
-      const page = await this.statuses.recentlyChanged(since, after, Math.min(REWARM_BATCH, this.rewarmLimit - loaded));
+      const page = await this.statuses.recentlyChanged(viewVersion, since, after, Math.min(REWARM_BATCH, this.rewarmLimit - loaded));
       if (page.length === 0) break;
       const pipeline = this.redis.pipeline() as ChainableCommander & PipelinedCommands;
-      for (const { status } of page) pipeline.putOrderStatus(...this.putArguments(status, generation));
+      for (const { status } of page) pipeline.putOrderStatus(...this.putArguments(status, generation, viewVersion));
       for (const [error, reply] of (await pipeline.exec()) ?? []) {
         if (error) throw error;
         const [result, current] = reply as [number, string];
@@ -257,13 +272,13 @@ export class OrderStatusCache implements OnModuleInit, OnApplicationShutdown {
     return loaded;
   }
 
-  private async put(status: OrderStatus, generation: number): Promise<[number, number]> {
-    const [result, current] = (await this.commands().putOrderStatus(...this.putArguments(status, generation))) as [number, string];
+  private async put(status: OrderStatus, generation: number, viewVersion: number): Promise<[number, number]> {
+    const [result, current] = (await this.commands().putOrderStatus(...this.putArguments(status, generation, viewVersion))) as [number, string];
     return [result, Number(current)];
   }
 
-  private putArguments(status: OrderStatus, generation: number): string[] {
-    return [...this.keys(generation, status.orderId), String(generation), String(status.version), JSON.stringify(status), String(ENTRY_TTL_SECONDS)];
+  private putArguments(status: OrderStatus, generation: number, viewVersion: number): string[] {
+    return [...this.keys(generation, viewVersion, status.orderId), String(generation), String(status.version), JSON.stringify(status), String(ENTRY_TTL_SECONDS)];
   }
 
   /** Generations only move forward, whoever opened the newer one. */
@@ -279,8 +294,8 @@ export class OrderStatusCache implements OnModuleInit, OnApplicationShutdown {
     this.logger.warn({ msg: 'Redis unavailable: order statuses answered from PostgreSQL until it is back and re-warmed', reason });
   }
 
-  private keys(generation: number, orderId: string): [string, string] {
-    return [this.generationKey(), `${this.prefix}g${generation}:order-status:${orderId}`];
+  private keys(generation: number, viewVersion: number, orderId: string): [string, string] {
+    return [this.generationKey(), `${this.prefix}g${generation}:order-status:v${viewVersion}:${orderId}`];
   }
 
   private generationKey(): string {

@@ -2,7 +2,8 @@ import { currentManager } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OrderState, PaymentState, TicketState } from '../order-view/order-history.view';
-import { ORDERS_TABLE } from '../order-view/order-tables';
+import { ProjectionRegistry } from '../registry/projection-registry';
+import { orderViewTables } from '../registry/projection-tables';
 
 /**
  * The hot path's answer: where an order stands, small enough to be read from Redis on every poll
@@ -25,13 +26,18 @@ export type StatusSource = 'redis' | 'postgres';
 
 /**
  * Order statuses read from the order view's table, the source of truth that the Redis copy is made from and falls back to.
+ * Versions count the changes of one version of the order view (`viewVersion`): a rebuilt version counts afresh.
  */
 @Injectable()
 export class OrderStatuses {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: ProjectionRegistry,
+  ) {}
 
+  /** From the active version of the order view. */
   async find(orderId: string): Promise<OrderStatus | null> {
-    const [row]: StatusRow[] = await currentManager(this.dataSource).query(`${SELECT_STATUS} WHERE order_id = $1`, [orderId]);
+    const [row]: StatusRow[] = await currentManager(this.dataSource).query(`${selectStatus(this.activeVersion())} WHERE order_id = $1`, [orderId]);
     return row ? toStatus(row) : null;
   }
 
@@ -40,24 +46,39 @@ export class OrderStatuses {
    * other change to the order can commit in between, so this is exactly what the commit makes
    * visible, and a later change has a larger version.
    */
-  async lockedForCommit(orderId: string): Promise<OrderStatus | null> {
-    const [row]: StatusRow[] = await currentManager(this.dataSource).query(`${SELECT_STATUS} WHERE order_id = $1 FOR UPDATE`, [orderId]);
+  async lockedForCommit(orderId: string, viewVersion: number): Promise<OrderStatus | null> {
+    const [row]: StatusRow[] = await currentManager(this.dataSource).query(`${selectStatus(viewVersion)} WHERE order_id = $1 FOR UPDATE`, [orderId]);
     return row ? toStatus(row) : null;
   }
 
   /**
    * One page of the orders changed since `since`, most recently changed first, after `after`
-   * (the last entry of the previous page) when given.
+   * (the last entry of the previous page) when given. From `viewVersion` of the order view.
    */
-  async recentlyChanged(since: Date, after: ChangeKey | null, limit: number): Promise<Array<{ status: OrderStatus; key: ChangeKey }>> {
+  async recentlyChanged(
+    viewVersion: number,
+    since: Date,
+    after: ChangeKey | null,
+    limit: number,
+  ): Promise<Array<{ status: OrderStatus; key: ChangeKey }>> {
     const rows: Array<StatusRow & { changed_at_exact: string }> = await this.dataSource.query(
-      `${SELECT_STATUS_AND_CHANGE}
+      `${selectStatusAndChange(viewVersion)}
        WHERE changed_at > $1 AND ($2::timestamptz IS NULL OR (changed_at, order_id) < ($2::timestamptz, $3::uuid))
        ORDER BY changed_at DESC, order_id DESC
        LIMIT $4`,
       [since, after?.changedAt ?? null, after?.orderId ?? null, limit],
     );
     return rows.map((row) => ({ status: toStatus(row), key: { changedAt: row.changed_at_exact, orderId: row.order_id } }));
+  }
+
+  /** Resolves once the versions of the order view are known (the registry is loaded). */
+  ready(): Promise<void> {
+    return this.registry.load();
+  }
+
+  /** The version of the order view that queries read. */
+  activeVersion(): number {
+    return this.registry.activeVersion('order-view');
   }
 }
 
@@ -68,10 +89,10 @@ export interface ChangeKey {
 }
 
 const STATUS_COLUMNS = 'order_id, state, rejection_reason, ticket_state, ready_by, payment_state, order_total_cents, version';
-const SELECT_STATUS = `SELECT ${STATUS_COLUMNS} FROM ${ORDERS_TABLE}`;
-const SELECT_STATUS_AND_CHANGE = `
+const selectStatus = (viewVersion: number): string => `SELECT ${STATUS_COLUMNS} FROM ${orderViewTables(viewVersion).orders}`;
+const selectStatusAndChange = (viewVersion: number): string => `
   SELECT ${STATUS_COLUMNS}, to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS changed_at_exact
-  FROM ${ORDERS_TABLE}`;
+  FROM ${orderViewTables(viewVersion).orders}`;
 
 interface StatusRow {
   order_id: string;

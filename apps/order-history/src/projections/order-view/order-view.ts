@@ -3,16 +3,15 @@ import { afterCommit, currentManager } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OrderKey } from '../../application/list-consumer-orders/order-cursor';
-import { CONSUMERS_TABLE } from '../consumer-directory/consumer-directory';
 import { OrderStatuses } from '../order-status/order-status';
 import { OrderStatusCache } from '../order-status/order-status-cache';
-import { RESTAURANTS_TABLE } from '../restaurant-directory/restaurant-directory';
+import { ProjectionRegistry } from '../registry/projection-registry';
+import { consumersTable, orderViewTables, OrderViewTables, restaurantsTable } from '../registry/projection-tables';
 import { EventPosition, newerThan, versionAfter } from '../stream-position';
-import { ORDERS_TABLE, TIMELINE_TABLE } from './order-tables';
 import type { OrderHistoryView, OrderLine, OrderState, OrderSummary, PaymentState, TicketState, TimelineEntry } from './order-history.view';
 
 /**
- * The denormalised order view (`oh_orders_v1` + `oh_order_timeline_v1`), fed by the durables of
+ * The denormalised order view (`oh_orders_v<N>` + `oh_order_timeline_v<N>`), fed by the durables of
  * orders, kitchen, accounting and consumers. Events of different contexts arrive in any order
  * (each context is its own stream and durable, and a dead letter may be replayed late), so the
  * view is built to be right whatever the order, by construction:
@@ -37,6 +36,13 @@ import type { OrderHistoryView, OrderLine, OrderState, OrderSummary, PaymentStat
  * Every statement that changes an order's row adds 1 to its `version` and sets `changed_at`. After
  * each event the order's status is read, locked until the commit, and handed to the Redis cache
  * once the transaction has committed (never before: Redis must not show what may roll back).
+ *
+ * Versions: reads use the registry's active version (and the directories' active versions for the
+ * names); each event is applied to every version the registry gives, i.e. to the active one and,
+ * while a rebuild runs, to the one being built too, in the same transaction. Because applying an
+ * event is idempotent and order-insensitive, the replay and these live writes can fill the
+ * building version at the same time, in any interleaving. Only the active version's status goes
+ * to Redis, and only from the live consumers (never from a replay).
  */
 @Injectable()
 export class OrderView {
@@ -44,67 +50,78 @@ export class OrderView {
     private readonly dataSource: DataSource,
     private readonly statuses: OrderStatuses,
     private readonly cache: OrderStatusCache,
+    private readonly registry: ProjectionRegistry,
   ) {}
 
   async placed(order: OrderCreatedV1, at: EventPosition): Promise<void> {
-    await this.touch(order, at);
     const lines = order.lineItems.map(({ menuItemId, name, priceCents, quantity }) => ({ menuItemId, name, priceCents, quantity }));
-    await this.setPart(order.orderId, 'details_version', 'line_items = $3, item_names = $4, order_total_cents = $5, placed_at = $6', at, [
-      JSON.stringify(lines),
-      lines.map((line) => line.name).join(' '),
-      order.orderTotalCents,
-      at.occurredAt,
-    ]);
-    await this.setPart(order.orderId, 'order_version', `state = 'APPROVAL_PENDING', rejection_reason = NULL`, at, []);
+    for (const t of this.writeTables()) {
+      await this.touch(t, order, at);
+      await this.setPart(t, order.orderId, 'details_version', 'line_items = $3, item_names = $4, order_total_cents = $5, placed_at = $6', at, [
+        JSON.stringify(lines),
+        lines.map((line) => line.name).join(' '),
+        order.orderTotalCents,
+        at.occurredAt,
+      ]);
+      await this.setPart(t, order.orderId, 'order_version', `state = 'APPROVAL_PENDING', rejection_reason = NULL`, at, []);
+    }
     await this.statusChanged(order.orderId);
   }
 
   async decided(ids: OrderIds, state: Exclude<OrderState, 'APPROVAL_PENDING'>, rejectionReason: string | null, at: EventPosition): Promise<void> {
-    await this.touch(ids, at);
-    await this.setPart(ids.orderId, 'order_version', 'state = $3, rejection_reason = $4', at, [state, rejectionReason]);
+    for (const t of this.writeTables()) {
+      await this.touch(t, ids, at);
+      await this.setPart(t, ids.orderId, 'order_version', 'state = $3, rejection_reason = $4', at, [state, rejectionReason]);
+    }
     await this.statusChanged(ids.orderId);
   }
 
   /** `reason` and `readyBy` are kept once known: later steps of the ticket do not repeat them. */
   async ticketChanged(ids: OrderIds, change: { state: TicketState; reason?: string; readyBy?: string }, at: EventPosition): Promise<void> {
-    await this.touch(ids, at);
-    await this.setPart(ids.orderId, 'ticket_version', 'ticket_state = $3, ticket_reason = COALESCE($4, ticket_reason)', at, [
-      change.state,
-      change.reason ?? null,
-    ]);
-    // A promise made stays a fact even if the acceptance arrives after a newer step of the ticket.
-    if (change.readyBy) {
-      await this.query(`UPDATE ${ORDERS_TABLE} AS o SET ready_by = $2, ${COUNT_CHANGE} WHERE order_id = $1 AND ready_by IS DISTINCT FROM $2`, [
-        ids.orderId,
-        change.readyBy,
+    for (const t of this.writeTables()) {
+      await this.touch(t, ids, at);
+      await this.setPart(t, ids.orderId, 'ticket_version', 'ticket_state = $3, ticket_reason = COALESCE($4, ticket_reason)', at, [
+        change.state,
+        change.reason ?? null,
       ]);
+      // A promise made stays a fact even if the acceptance arrives after a newer step of the ticket.
+      if (change.readyBy) {
+        await this.query(`UPDATE ${t.orders} AS o SET ready_by = $2, ${COUNT_CHANGE} WHERE order_id = $1 AND ready_by IS DISTINCT FROM $2`, [
+          ids.orderId,
+          change.readyBy,
+        ]);
+      }
     }
     await this.statusChanged(ids.orderId);
   }
 
   async paymentChanged(ids: OrderIds, change: { state: PaymentState; amountCents: number; reason?: string }, at: EventPosition): Promise<void> {
-    await this.touch(ids, at);
-    await this.setPart(
-      ids.orderId,
-      'payment_version',
-      'payment_state = $3, payment_amount_cents = $4, payment_reason = COALESCE($5, payment_reason)',
-      at,
-      [change.state, change.amountCents, change.reason ?? null],
-    );
+    for (const t of this.writeTables()) {
+      await this.touch(t, ids, at);
+      await this.setPart(
+        t,
+        ids.orderId,
+        'payment_version',
+        'payment_state = $3, payment_amount_cents = $4, payment_reason = COALESCE($5, payment_reason)',
+        at,
+        [change.state, change.amountCents, change.reason ?? null],
+      );
+    }
     await this.statusChanged(ids.orderId);
   }
 
   /** An event that changes no part of the view but belongs on the order's timeline (a consumer verdict). */
   async noted(ids: OrderIds, at: EventPosition): Promise<void> {
-    await this.touch(ids, at);
+    for (const t of this.writeTables()) await this.touch(t, ids, at);
     await this.statusChanged(ids.orderId);
   }
 
   async find(orderId: string): Promise<OrderHistoryView | null> {
-    const [row]: OrderRow[] = await this.query(`${SELECT_ORDERS} WHERE o.order_id = $1`, [orderId]);
+    const tables = this.readTables();
+    const [row]: OrderRow[] = await this.query(`${selectOrders(tables)} WHERE o.order_id = $1`, [orderId]);
     if (!row) return null;
     const timeline: Array<{ event_id: string; subject: string; occurred_at: Date }> = await this.query(
-      `SELECT event_id, subject, occurred_at FROM ${TIMELINE_TABLE} WHERE order_id = $1 ORDER BY occurred_at, event_id`,
+      `SELECT event_id, subject, occurred_at FROM ${tables.timeline} WHERE order_id = $1 ORDER BY occurred_at, event_id`,
       [orderId],
     );
     const summary = toSummary(row);
@@ -139,7 +156,7 @@ export class OrderView {
     filter: { state?: OrderState; tsquery?: string; after?: OrderKey; limit: number },
   ): Promise<Array<{ summary: OrderSummary; key: OrderKey }>> {
     const rows: Array<OrderRow & { placed_at_exact: string }> = await this.query(
-      `${SELECT_ORDERS}
+      `${selectOrders(this.readTables())}
        WHERE o.consumer_id = $1 AND o.placed_at IS NOT NULL
          AND ($2::text IS NULL OR o.state = $2::text)
          AND ($3::text IS NULL OR (o.items_search || coalesce(r.name_search, ''::tsvector)) @@ to_tsquery('simple', $3::text))
@@ -155,25 +172,25 @@ export class OrderView {
    * The row exists from the first event about the order, whichever it is; ids carried by the
    * event fill those still missing. The event joins the timeline (once per event id).
    */
-  private async touch(ids: OrderIds, at: EventPosition): Promise<void> {
+  private async touch(t: OrderViewTables, ids: OrderIds, at: EventPosition): Promise<void> {
     await this.query(
-      `INSERT INTO ${ORDERS_TABLE} AS o (order_id, consumer_id, restaurant_id, version, changed_at) VALUES ($1, $2, $3, 1, now())
+      `INSERT INTO ${t.orders} AS o (order_id, consumer_id, restaurant_id, version, changed_at) VALUES ($1, $2, $3, 1, now())
        ON CONFLICT (order_id) DO UPDATE SET consumer_id = COALESCE(o.consumer_id, EXCLUDED.consumer_id),
          restaurant_id = COALESCE(o.restaurant_id, EXCLUDED.restaurant_id), ${COUNT_CHANGE}
        WHERE (o.consumer_id IS NULL AND EXCLUDED.consumer_id IS NOT NULL) OR (o.restaurant_id IS NULL AND EXCLUDED.restaurant_id IS NOT NULL)`,
       [ids.orderId, ids.consumerId ?? null, ids.restaurantId ?? null],
     );
     await this.query(
-      `INSERT INTO ${TIMELINE_TABLE} (order_id, event_id, subject, occurred_at) VALUES ($1, $2, $3, $4)
+      `INSERT INTO ${t.timeline} (order_id, event_id, subject, occurred_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (order_id, event_id) DO NOTHING`,
       [ids.orderId, at.eventId, at.subject, at.occurredAt],
     );
   }
 
   /** Writes one part of the row if the event is newer than the last one applied to that part. */
-  private async setPart(orderId: string, versionColumn: VersionColumn, assignments: string, at: EventPosition, values: unknown[]): Promise<void> {
+  private async setPart(t: OrderViewTables, orderId: string, versionColumn: VersionColumn, assignments: string, at: EventPosition, values: unknown[]): Promise<void> {
     await this.query(
-      `UPDATE ${ORDERS_TABLE} AS o SET ${assignments}, ${versionColumn} = ${versionAfter(versionColumn, '$2')}, ${COUNT_CHANGE}
+      `UPDATE ${t.orders} AS o SET ${assignments}, ${versionColumn} = ${versionAfter(versionColumn, '$2')}, ${COUNT_CHANGE}
        WHERE order_id = $1 AND ${newerThan(versionColumn, '$2')}`,
       [orderId, at.version, ...values],
     );
@@ -185,8 +202,22 @@ export class OrderView {
    * the larger version anyway. A duplicate's transaction rolls back, and its hook never runs.
    */
   private async statusChanged(orderId: string): Promise<void> {
-    const status = await this.statuses.lockedForCommit(orderId);
-    if (status) afterCommit(this.dataSource, () => this.cache.committed(status));
+    if (!this.registry.isLive()) return;
+    const viewVersion = this.registry.activeVersion('order-view');
+    const status = await this.statuses.lockedForCommit(orderId, viewVersion);
+    if (status) afterCommit(this.dataSource, () => this.cache.committed(status, viewVersion));
+  }
+
+  private writeTables(): OrderViewTables[] {
+    return this.registry.writeVersions('order-view').map(orderViewTables);
+  }
+
+  private readTables(): ReadTables {
+    return {
+      ...orderViewTables(this.registry.activeVersion('order-view')),
+      consumers: consumersTable(this.registry.activeVersion('consumer-directory')),
+      restaurants: restaurantsTable(this.registry.activeVersion('restaurant-directory')),
+    };
   }
 
   private query<T>(sql: string, values: unknown[]): Promise<T> {
@@ -206,12 +237,18 @@ type VersionColumn = 'details_version' | 'order_version' | 'ticket_version' | 'p
 /** Part of every UPDATE of an order's row: one more change (the row's `version`), and when. */
 const COUNT_CHANGE = 'version = o.version + 1, changed_at = now()';
 
-const SELECT_ORDERS = `
+/** The active versions of the order view and of the directories joined to it. */
+interface ReadTables extends OrderViewTables {
+  readonly consumers: string;
+  readonly restaurants: string;
+}
+
+const selectOrders = (t: ReadTables): string => `
   SELECT o.*, c.first_name, c.last_name, r.name AS restaurant_name,
     to_char(o.placed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS placed_at_exact
-  FROM ${ORDERS_TABLE} o
-  LEFT JOIN ${CONSUMERS_TABLE} c ON c.consumer_id = o.consumer_id
-  LEFT JOIN ${RESTAURANTS_TABLE} r ON r.restaurant_id = o.restaurant_id`;
+  FROM ${t.orders} o
+  LEFT JOIN ${t.consumers} c ON c.consumer_id = o.consumer_id
+  LEFT JOIN ${t.restaurants} r ON r.restaurant_id = o.restaurant_id`;
 
 interface OrderRow {
   order_id: string;

@@ -2,10 +2,9 @@ import type { MenuItemV1, RestaurantCreatedV1 } from '@brigade/contracts/restaur
 import { currentManager } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ProjectionRegistry } from '../registry/projection-registry';
+import { restaurantsTable } from '../registry/projection-tables';
 import { EventPosition, newerThan, versionAfter } from '../stream-position';
-
-/** The table this class writes and reads; a rebuild into `_v2` changes this one constant. */
-export const RESTAURANTS_TABLE = 'oh_restaurants_v1';
 
 /** One part of a restaurant, each with the version of the last event applied to it. */
 type Part = 'name' | 'menu' | 'open';
@@ -29,26 +28,38 @@ export interface RestaurantSearchHit {
  * Each part is guarded by its own version, so the row can be built from its events in any
  * order: a menu revision applied before the creation keeps the newer menu, and a stale or
  * duplicate event never moves a part backwards.
+ *
+ * Table `oh_restaurants_v<N>`: searches read the registry's active version; events are written
+ * to every version it says (two while a rebuild runs).
  */
 @Injectable()
 export class RestaurantDirectory {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: ProjectionRegistry,
+  ) {}
 
   async created(event: RestaurantCreatedV1, at: EventPosition): Promise<void> {
-    await this.ensure(event.restaurantId);
-    await this.setPart(event.restaurantId, 'name', 'name = $3', [event.name], at);
-    await this.setMenu(event.restaurantId, event.menu, at);
-    await this.setPart(event.restaurantId, 'open', 'open = $3', [event.open], at);
+    for (const table of this.writeTables()) {
+      await this.ensure(table, event.restaurantId);
+      await this.setPart(table, event.restaurantId, 'name', 'name = $3', [event.name], at);
+      await this.setMenu(table, event.restaurantId, event.menu, at);
+      await this.setPart(table, event.restaurantId, 'open', 'open = $3', [event.open], at);
+    }
   }
 
   async menuRevised(restaurantId: string, menu: readonly MenuItemV1[], at: EventPosition): Promise<void> {
-    await this.ensure(restaurantId);
-    await this.setMenu(restaurantId, menu, at);
+    for (const table of this.writeTables()) {
+      await this.ensure(table, restaurantId);
+      await this.setMenu(table, restaurantId, menu, at);
+    }
   }
 
   async openChanged(restaurantId: string, open: boolean, at: EventPosition): Promise<void> {
-    await this.ensure(restaurantId);
-    await this.setPart(restaurantId, 'open', 'open = $3', [open], at);
+    for (const table of this.writeTables()) {
+      await this.ensure(table, restaurantId);
+      await this.setPart(table, restaurantId, 'open', 'open = $3', [open], at);
+    }
   }
 
   /** Restaurants matching `tsquery` (a prefix query in the `simple` configuration), best first. */
@@ -58,7 +69,7 @@ export class RestaurantDirectory {
         `SELECT r.restaurant_id, r.name, r.open, ts_rank('{0, 0, 0.2, 1}', r.search, q) AS rank,
            (SELECT coalesce(jsonb_agg(item ORDER BY item->>'name'), '[]') FROM jsonb_array_elements(r.menu) AS item
              WHERE to_tsvector('simple', item->>'name') @@ q) AS matching
-         FROM ${RESTAURANTS_TABLE} r, to_tsquery('simple', $1) AS q
+         FROM ${restaurantsTable(this.registry.activeVersion('restaurant-directory'))} r, to_tsquery('simple', $1) AS q
          WHERE r.search @@ q AND r.name IS NOT NULL
          ORDER BY rank DESC, r.name, r.restaurant_id
          LIMIT $2`,
@@ -74,24 +85,28 @@ export class RestaurantDirectory {
   }
 
   /** The row exists from the first event about the restaurant, whichever it is. */
-  private async ensure(restaurantId: string): Promise<void> {
+  private async ensure(table: string, restaurantId: string): Promise<void> {
     await currentManager(this.dataSource).query(
-      `INSERT INTO ${RESTAURANTS_TABLE} (restaurant_id) VALUES ($1) ON CONFLICT (restaurant_id) DO NOTHING`,
+      `INSERT INTO ${table} (restaurant_id) VALUES ($1) ON CONFLICT (restaurant_id) DO NOTHING`,
       [restaurantId],
     );
   }
 
-  private setMenu(restaurantId: string, menu: readonly MenuItemV1[], at: EventPosition): Promise<void> {
+  private setMenu(table: string, restaurantId: string, menu: readonly MenuItemV1[], at: EventPosition): Promise<void> {
     const items = menu.map(({ menuItemId, name, priceCents }) => ({ menuItemId, name, priceCents }));
-    return this.setPart(restaurantId, 'menu', 'menu = $3, menu_item_names = $4', [JSON.stringify(items), items.map((i) => i.name).join(' ')], at);
+    return this.setPart(table, restaurantId, 'menu', 'menu = $3, menu_item_names = $4', [JSON.stringify(items), items.map((i) => i.name).join(' ')], at);
   }
 
-  private async setPart(restaurantId: string, part: Part, assignments: string, values: unknown[], at: EventPosition): Promise<void> {
+  private async setPart(table: string, restaurantId: string, part: Part, assignments: string, values: unknown[], at: EventPosition): Promise<void> {
     const version = `${part}_version`;
     await currentManager(this.dataSource).query(
-      `UPDATE ${RESTAURANTS_TABLE} SET ${assignments}, ${version} = ${versionAfter(version, '$2')}
+      `UPDATE ${table} SET ${assignments}, ${version} = ${versionAfter(version, '$2')}
        WHERE restaurant_id = $1 AND ${newerThan(version, '$2')}`,
       [restaurantId, at.version, ...values],
     );
+  }
+
+  private writeTables(): string[] {
+    return this.registry.writeVersions('restaurant-directory').map(restaurantsTable);
   }
 }

@@ -1,0 +1,75 @@
+import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ProjectionNotFoundError } from '../../domain/order-history.errors';
+import { ProjectionRebuilder, RebuildStarted } from '../../projections/rebuild/projection-rebuilder';
+import { SourcePositions } from '../../projections/rebuild/source-positions';
+import { ProjectionRecord, ProjectionRegistry } from '../../projections/registry/projection-registry';
+import { isProjectionName, PROJECTION_NAMES, ProjectionName } from '../../projections/registry/projection-tables';
+import { ProjectionResponse, ProjectionsResponse, RebuildStartedResponse } from './projections-admin.dto';
+
+/**
+ * Admin surface of the projections (a role guard is added with authentication): what each
+ * serves, how far its durables are, and rebuilds. The CLI `nx run order-history:rebuild` drives it.
+ */
+@ApiTags('admin')
+@Controller('admin/projections')
+export class ProjectionsAdminController {
+  constructor(
+    private readonly registry: ProjectionRegistry,
+    private readonly rebuilder: ProjectionRebuilder,
+    private readonly positions: SourcePositions,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: "Each projection's active version, state, rebuild progress, and its durables' positions and lag" })
+  @ApiOkResponse({ type: ProjectionsResponse })
+  async list(): Promise<ProjectionsResponse> {
+    const records = await this.registry.records();
+    return { projections: await Promise.all(records.map((record) => this.describe(record))) };
+  }
+
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Rebuilds the projection into a new version from the streams while the active one serves, then switches' })
+  @ApiParam({ name: 'name', enum: PROJECTION_NAMES })
+  @ApiAcceptedResponse({ type: RebuildStartedResponse })
+  @ApiNotFoundResponse({ description: 'No such projection (ORDER_HISTORY.PROJECTION.NOT_FOUND)' })
+  @ApiConflictResponse({ description: 'A rebuild of it is running (ORDER_HISTORY.PROJECTION.REBUILD_RUNNING)' })
+  rebuild(@Param('name') name: string): Promise<RebuildStarted> {
+    return this.rebuilder.start(projectionNamed(name));
+  }
+
+  private async describe(record: ProjectionRecord): Promise<ProjectionResponse> {
+    const running = this.rebuilder.running(record.name);
+    const rebuild = running
+      ? { rebuildId: running.rebuildId, version: running.version, running: true, startedAt: running.startedAt, ...running.progress }
+      : record.rebuildId === null
+        ? null
+        : {
+            rebuildId: record.rebuildId,
+            version: record.buildingVersion ?? (record.state === 'serving' ? record.activeVersion : null),
+            running: false,
+            startedAt: record.startedAt,
+            replayedEvents: record.replayedEvents ?? 0,
+            totalEvents: record.totalEvents,
+            percent: record.state === 'serving' ? 100 : null,
+            eventsPerSecond: 0,
+            etaSeconds: null,
+          };
+    return {
+      name: record.name,
+      activeVersion: record.activeVersion,
+      state: record.state,
+      buildingVersion: record.buildingVersion,
+      switchedAt: record.switchedAt,
+      failure: record.failure,
+      rebuild,
+      sources: await this.positions.of(record.name),
+    };
+  }
+}
+
+function projectionNamed(name: string): ProjectionName {
+  if (!isProjectionName(name)) throw new ProjectionNotFoundError(name, PROJECTION_NAMES);
+  return name;
+}

@@ -1,0 +1,140 @@
+import { durableName, JetStreamServer } from '@brigade/messaging';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { RebuildRunningError } from '../../domain/order-history.errors';
+import { ProjectionRegistry } from '../registry/projection-registry';
+import { PROJECTIONS, ProjectionName } from '../registry/projection-tables';
+import { eventsUpTo, progressOf, RebuildProgress } from './rebuild-progress';
+import { replayStream, ReplaySource, SequenceRange } from './stream-replay';
+
+/** What POST /admin/projections/:name/rebuild answers. */
+export interface RebuildStarted {
+  readonly rebuildId: string;
+  readonly projection: ProjectionName;
+  readonly version: number;
+}
+
+/** A rebuild running in this process. */
+export interface RunningRebuild extends RebuildStarted {
+  readonly startedAt: string;
+  readonly progress: RebuildProgress;
+}
+
+interface Run {
+  readonly started: RebuildStarted;
+  readonly startedAt: number;
+  replayed: number;
+  total: number | null;
+}
+
+/**
+ * Rebuilds a projection into a new version while the active one keeps serving, then switches:
+ *
+ * 1. The next version's tables are created and dual-write is turned on: from the next event on,
+ *    the live consumers apply every event to the active AND the new version, in one transaction.
+ * 2. Then (not before) the last sequence of each source stream is read. Every message after it
+ *    reaches the live consumers after dual-write was on, so it is written to the new version by
+ *    them; every message up to it is written by the replay.
+ * 3. Each source stream is replayed from its start up to that sequence into the new version only
+ *    (stream-replay.ts). Live writes and the replay meet in the new version in any interleaving,
+ *    which the views are built for: idempotent and order-insensitive.
+ * 4. The switch: one transaction makes the new version active (registry). Queries read it from
+ *    the next request on, the live consumers write only it, and the Redis cache serves only keys
+ *    of the new version, so nothing cached from the old one is read again.
+ *
+ * Nothing is lost: an event either precedes the sequence read in step 2 (replayed) or follows it
+ * (applied live, or waiting in its durable, whose lag GET /admin/projections shows). Nothing is
+ * doubled: applying an event twice is a no-op. One rebuild per projection at a time; a failure
+ * drops the new tables and leaves the active version as it was.
+ */
+@Injectable()
+export class ProjectionRebuilder implements OnApplicationShutdown {
+  private readonly logger = new Logger(ProjectionRebuilder.name);
+  private readonly runs = new Map<ProjectionName, Run | 'starting'>();
+  private stopping = false;
+
+  constructor(
+    private readonly registry: ProjectionRegistry,
+    private readonly server: JetStreamServer,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async start(name: ProjectionName): Promise<RebuildStarted> {
+    const current = this.runs.get(name);
+    if (current) throw new RebuildRunningError(name, current === 'starting' ? this.registry.activeVersion(name) + 1 : current.started.version);
+    this.runs.set(name, 'starting');
+    try {
+      const sources = this.sourcesOf(name);
+      const rebuildId = randomUUID();
+      const version = await this.registry.startBuilding(name, rebuildId);
+      const run: Run = { started: { rebuildId, projection: name, version }, startedAt: Date.now(), replayed: 0, total: null };
+      this.runs.set(name, run);
+      void this.replayAndSwitch(run, sources);
+      return run.started;
+    } catch (error) {
+      this.runs.delete(name);
+      throw error;
+    }
+  }
+
+  running(name: ProjectionName): RunningRebuild | null {
+    const run = this.runs.get(name);
+    if (!run || run === 'starting') return null;
+    return { ...run.started, startedAt: new Date(run.startedAt).toISOString(), progress: progressOf(run.replayed, run.total, Date.now() - run.startedAt) };
+  }
+
+  onApplicationShutdown(): void {
+    // A replay cut short is abandoned at the next start-up (the registry drops its tables).
+    this.stopping = true;
+  }
+
+  private async replayAndSwitch(run: Run, sources: readonly ReplaySource[]): Promise<void> {
+    const { projection, version } = run.started;
+    try {
+      const { js, jsm } = await this.server.clients();
+      const ranges: SequenceRange[] = [];
+      let total = 0;
+      for (const source of sources) {
+        const { state } = await jsm.streams.info(source.stream);
+        ranges.push({ first: state.first_seq, last: state.last_seq });
+        total += eventsUpTo(state.first_seq, state.last_seq);
+      }
+      run.total = total;
+      this.logger.log({ msg: 'Projection rebuild replaying', projection, version, streams: sources.map((s) => s.stream), totalEvents: total });
+      let skipped = 0;
+      for (const [index, source] of sources.entries()) {
+        skipped += await replayStream(source, ranges[index], {
+          dataSource: this.dataSource,
+          js,
+          namespace: this.server.settings.namespace,
+          inScope: (work) => this.registry.replaying(projection, version, work),
+          onProgress: (messages) => {
+            if (this.stopping) throw new Error('the app is shutting down');
+            run.replayed += messages;
+          },
+        });
+      }
+      await this.registry.switchTo(projection, version, run.replayed, total);
+      this.logger.log({ msg: 'Projection rebuilt', projection, version, replayedEvents: run.replayed, skippedEvents: skipped, ms: Date.now() - run.startedAt });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.error({ msg: 'Projection rebuild failed; the active version keeps serving', projection, version, reason });
+      await this.registry.abandon(projection, version, reason).catch((dropError: Error) =>
+        this.logger.error({ msg: 'Could not abandon the failed rebuild (dropped at the next start)', projection, version, reason: dropError.message }),
+      );
+    } finally {
+      this.runs.delete(projection);
+    }
+  }
+
+  /** The live durables feeding the projection: their streams and their handlers, which the replay reuses. */
+  private sourcesOf(name: ProjectionName): ReplaySource[] {
+    return PROJECTIONS[name].sources.map((handler) => {
+      const durable = durableName(this.server.app, handler);
+      const group = this.server.handlerGroup(durable);
+      if (!group) throw new Error(`The consumer ${durable} is not running in this process: it feeds ${name}`);
+      return { durable, stream: group.stream, handlers: group.handlers };
+    });
+  }
+}
