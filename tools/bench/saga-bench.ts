@@ -23,7 +23,7 @@ import { connectNats, prefixed } from '@brigade/messaging';
 import { natsUrl } from '@brigade/testing';
 import type { NatsConnection } from '@nats-io/transport-node';
 // The benchmark drives the very platform and journey steps the e2e suite runs (no copy to drift);
-// they live in the e2e app's test support, hence relative imports the boundary rule flags.
+// they live in @brigade/component-testing.
 import {
   Platform,
   SAGA_APPS,
