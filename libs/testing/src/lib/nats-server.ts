@@ -1,8 +1,8 @@
-import { accessSync, constants, mkdirSync, mkdtempSync } from 'node:fs';
-import { connect } from 'node:net';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { freePort } from './free-port';
+import { answersWith, findExecutable } from './local-server';
 import { ManagedProcess } from './managed-process';
 
 export interface NatsServer {
@@ -26,13 +26,14 @@ export async function startNatsServer(): Promise<NatsServer> {
   const storeDir = join(dir, 'store');
   mkdirSync(storeDir);
   const server = new ManagedProcess({
-    command: findNatsServer(),
+    command: findExecutable('nats-server', 'e.g. `apt-get install nats-server` or `brew install nats-server`'),
     args: ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir],
     logFile: join(dir, 'nats-server.log'),
     exitSignal: 'SIGKILL',
     scratchDir: dir,
   });
-  const start = () => server.start(() => acceptsConnections(port), 15_000);
+  // NATS greets every client with an INFO line once it accepts connections.
+  const start = () => server.start(() => answersWith(port, 'INFO'), 15_000);
   await start();
   return {
     url: `nats://127.0.0.1:${port}`,
@@ -41,33 +42,4 @@ export async function startNatsServer(): Promise<NatsServer> {
     stop: () => server.stop('SIGTERM'),
     kill: () => server.kill(),
   };
-}
-
-function findNatsServer(): string {
-  // sbin folders are often missing from a non-root PATH, and Debian installs nats-server there.
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/local/sbin', '/usr/sbin'];
-  for (const dir of dirs.filter(Boolean)) {
-    const candidate = join(dir, 'nats-server');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this folder
-    }
-  }
-  throw new Error('nats-server not found in PATH: install it (e.g. `apt-get install nats-server` or `brew install nats-server`).');
-}
-
-/** NATS greets every client with an INFO line once it accepts connections. */
-function acceptsConnections(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('data', (chunk) => done(chunk.toString().startsWith('INFO')));
-  });
 }

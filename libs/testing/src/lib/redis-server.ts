@@ -1,8 +1,8 @@
-import { accessSync, constants, mkdtempSync } from 'node:fs';
-import { connect } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { freePort } from './free-port';
+import { answersWith, findExecutable } from './local-server';
 import { ManagedProcess } from './managed-process';
 
 export interface RedisServer {
@@ -26,7 +26,7 @@ export async function startRedisServer(): Promise<RedisServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'brigade-redis-'));
   const server = new ManagedProcess({
-    command: findRedisServer(),
+    command: findExecutable('redis-server', 'e.g. `apt-get install redis-server` or `brew install redis`'),
     args: [
       '--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'no',
       '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always',
@@ -35,7 +35,8 @@ export async function startRedisServer(): Promise<RedisServer> {
     exitSignal: 'SIGKILL',
     scratchDir: dir,
   });
-  const start = () => server.start(() => answersPing(port), 15_000);
+  // Ready once PING answers PONG: while it loads its append-only file, Redis answers -LOADING.
+  const start = () => server.start(() => answersWith(port, '+PONG', 'PING\r\n'), 15_000);
   await start();
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -44,34 +45,4 @@ export async function startRedisServer(): Promise<RedisServer> {
     stop: () => server.stop('SIGTERM'),
     kill: () => server.kill(),
   };
-}
-
-function findRedisServer(): string {
-  // Debian installs redis-server in /usr/bin; sbin folders are listed in case a distribution differs.
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/local/sbin', '/usr/sbin'];
-  for (const dir of dirs.filter(Boolean)) {
-    const candidate = join(dir, 'redis-server');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this folder
-    }
-  }
-  throw new Error('redis-server not found in PATH: install it (e.g. `apt-get install redis-server` or `brew install redis`).');
-}
-
-/** Ready once PING answers PONG: while it loads its append-only file, Redis answers -LOADING. */
-function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (chunk) => done(chunk.toString().startsWith('+PONG')));
-  });
 }
