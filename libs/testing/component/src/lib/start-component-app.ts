@@ -30,6 +30,11 @@ export async function startComponentApp(options: ComponentEnvironmentOptions & C
     await environment.close();
     throw error;
   }
+  return componentAppOf(environment, nest);
+}
+
+/** The handle of an app started in an environment (also after a restart on the same environment). */
+export async function componentAppOf(environment: ComponentEnvironment, nest: NestExpressApplication): Promise<ComponentApp> {
   const dataSource = nest.get(DataSource);
   return {
     baseUrl: (await nest.getUrl()).replace('[::1]', '127.0.0.1'),
