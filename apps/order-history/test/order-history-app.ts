@@ -4,7 +4,8 @@
 // stand in for the other contexts: publishing their contract fixtures with the headers their
 // relays set, including the time the event occurred (the timeline and the history's order come
 // from it, so tests choose it), and knowing when the service has finished with each event.
-import { ComponentApp, startComponentApp } from '@brigade/component-testing';
+// A test may restart the service: another app on the same database, namespace and Redis prefix.
+import { ComponentApp, ComponentAppOptions, componentAppOf, startComponentApp } from '@brigade/component-testing';
 import { accountingContext } from '@brigade/contracts/accounting';
 import { consumersContext } from '@brigade/contracts/consumers';
 import { Contract } from '@brigade/contracts/core';
@@ -47,20 +48,40 @@ export interface OrderHistoryApp extends ComponentApp {
   deliver(event: NeighbourEvent, msgId?: string): Promise<ConsumerOutcomeReport>;
   /** Publishes the event as its relay would, without waiting for the service (traffic, bulk seeding). */
   publishEvent(event: NeighbourEvent, msgId?: string): Promise<void>;
+  /**
+   * A restart: closes this app gracefully (Nest's shutdown hooks run) and starts another on the
+   * same database, streams, durables and Redis prefix; answers it. `outcomes` go on in the same
+   * array. Use the answer from then on (close() it, not this one).
+   */
+  restart(): Promise<OrderHistoryApp>;
 }
 
 export async function startOrderHistoryApp(options: { redisUrl?: string; env?: Record<string, string> } = {}): Promise<OrderHistoryApp> {
   const outcomes: ConsumerOutcomeReport[] = [];
   const redisKeyPrefix = `test:${randomUUID()}:`;
-  const app = await startComponentApp({
-    app: 'order-history',
-    context: 'order-history',
-    neighbours: [restaurantsContext, consumersContext, ordersContext, kitchenContext, accountingContext],
+  const appOptions: ComponentAppOptions = {
     module: AppModule,
     consumers: true,
     env: { REDIS_KEY_PREFIX: redisKeyPrefix, ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}), ...options.env },
     connectMicroservices: (created) => created.get(JetStreamServer).on('outcome', (report) => outcomes.push(report)),
+  };
+  const app = await startComponentApp({
+    app: 'order-history',
+    context: 'order-history',
+    neighbours: [restaurantsContext, consumersContext, ordersContext, kitchenContext, accountingContext],
+    ...appOptions,
   });
+  return orderHistoryApp(app, { appOptions, outcomes, redisKeyPrefix });
+}
+
+interface Running {
+  readonly appOptions: ComponentAppOptions;
+  readonly outcomes: ConsumerOutcomeReport[];
+  readonly redisKeyPrefix: string;
+}
+
+function orderHistoryApp(app: ComponentApp, running: Running): OrderHistoryApp {
+  const { outcomes, redisKeyPrefix } = running;
   const { js, namespace } = app.environment;
   const publishEvent = async (event: NeighbourEvent, msgId: string = randomUUID()): Promise<void> => {
     const h = headers();
@@ -86,6 +107,11 @@ export async function startOrderHistoryApp(options: { redisUrl?: string; env?: R
         if (own.length <= seen) throw new Error(`${event.contract.subject} ${event.eventId} not consumed yet`);
         return own[own.length - 1];
       });
+    },
+    async restart() {
+      await app.environment.stopApp(app.nest);
+      const nest = await app.environment.startApp(running.appOptions);
+      return orderHistoryApp(await componentAppOf(app.environment, nest), running);
     },
   };
 }

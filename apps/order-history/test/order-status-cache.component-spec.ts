@@ -55,7 +55,7 @@ describe('order-history: order status served from Redis, from PostgreSQL when Re
       ticketState: row.ticket_state,
       readyBy: row.ready_by?.toISOString() ?? null,
       paymentState: row.payment_state,
-      orderTotalCents: row.order_total_cents,
+      orderTotalCents: row.order_total_cents === null ? null : Number(row.order_total_cents), // bigint arrives as text
       version: row.version,
     };
   };

@@ -2,6 +2,7 @@ import { inboxMigrations } from '@brigade/messaging';
 import { CreateOrderHistoryViewsV11700000007000 } from './migrations/1700000007000-create-order-history-views-v1';
 import { CountOrderChangesV11700000007100 } from './migrations/1700000007100-count-order-changes-v1';
 import { CreateProjectionRegistry1700000007200 } from './migrations/1700000007200-create-projection-registry';
+import { MoneyAsBigint1700000007300 } from './migrations/1700000007300-money-as-bigint';
 
 /**
  * Every migration of the order-history database: the consumers' inbox and the views. No event
@@ -12,4 +13,5 @@ export const orderHistoryMigrations = [
   CreateOrderHistoryViewsV11700000007000,
   CountOrderChangesV11700000007100,
   CreateProjectionRegistry1700000007200,
+  MoneyAsBigint1700000007300,
 ];

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { OrderState, PaymentState, TicketState } from '../order-view/order-history.view';
 import { ProjectionRegistry } from '../registry/projection-registry';
 import { orderViewTables } from '../registry/projection-tables';
+import { cents } from '../money';
 
 /**
  * The hot path's answer: where an order stands, small enough to be read from Redis on every poll
@@ -101,7 +102,8 @@ interface StatusRow {
   ticket_state: TicketState | null;
   ready_by: Date | null;
   payment_state: PaymentState | null;
-  order_total_cents: number | null;
+  /** bigint: the driver hands it over as text. */
+  order_total_cents: string | null;
   version: number;
 }
 
@@ -113,7 +115,7 @@ function toStatus(row: StatusRow): OrderStatus {
     ticketState: row.ticket_state,
     readyBy: row.ready_by?.toISOString() ?? null,
     paymentState: row.payment_state,
-    orderTotalCents: row.order_total_cents,
+    orderTotalCents: cents(row.order_total_cents),
     version: row.version,
   };
 }

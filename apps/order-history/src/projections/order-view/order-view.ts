@@ -9,6 +9,7 @@ import { ProjectionRegistry } from '../registry/projection-registry';
 import { consumersTable, orderViewTables, OrderViewTables, restaurantsTable } from '../registry/projection-tables';
 import { EventPosition, newerThan, versionAfter } from '../stream-position';
 import type { OrderHistoryView, OrderLine, OrderState, OrderSummary, PaymentState, TicketState, TimelineEntry } from './order-history.view';
+import { cents } from '../money';
 
 /**
  * The denormalised order view (`oh_orders_v<N>` + `oh_order_timeline_v<N>`), fed by the durables of
@@ -138,7 +139,7 @@ export class OrderView {
       rejectionReason: summary.rejectionReason,
       ticket: row.ticket_state === null ? null : { state: row.ticket_state, readyBy: row.ready_by?.toISOString() ?? null, reason: row.ticket_reason },
       payment:
-        row.payment_state === null ? null : { state: row.payment_state, amountCents: row.payment_amount_cents, reason: row.payment_reason },
+        row.payment_state === null ? null : { state: row.payment_state, amountCents: cents(row.payment_amount_cents), reason: row.payment_reason },
       timeline: timeline.map(
         (entry): TimelineEntry => ({ eventId: entry.event_id, subject: entry.subject, occurredAt: entry.occurred_at.toISOString() }),
       ),
@@ -255,7 +256,8 @@ interface OrderRow {
   consumer_id: string | null;
   restaurant_id: string | null;
   line_items: OrderLine[] | null;
-  order_total_cents: number | null;
+  /** bigint: the driver hands it over as text. */
+  order_total_cents: string | null;
   placed_at: Date | null;
   state: OrderState | null;
   rejection_reason: string | null;
@@ -263,7 +265,7 @@ interface OrderRow {
   ticket_reason: string | null;
   ready_by: Date | null;
   payment_state: PaymentState | null;
-  payment_amount_cents: number | null;
+  payment_amount_cents: string | null;
   payment_reason: string | null;
   first_name: string | null;
   last_name: string | null;
@@ -276,7 +278,7 @@ function toSummary(row: OrderRow): OrderSummary {
     restaurantId: row.restaurant_id,
     restaurantName: row.restaurant_name,
     lineItems: row.line_items ?? [],
-    orderTotalCents: row.order_total_cents,
+    orderTotalCents: cents(row.order_total_cents),
     placedAt: row.placed_at ? row.placed_at.toISOString() : '',
     state: row.state,
     rejectionReason: row.rejection_reason,
