@@ -15,9 +15,6 @@
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { call } from '@brigade/component-testing';
-import { paymentAuthorizedV1Subject } from '@brigade/contracts/accounting';
-import { consumerOrderValidatedV1Subject } from '@brigade/contracts/consumers';
-import { ticketCreatedV1Subject } from '@brigade/contracts/kitchen';
 import { orderApprovedV1Subject, orderRejectedV1Subject } from '@brigade/contracts/orders';
 import { connectNats, prefixed } from '@brigade/messaging';
 import { natsUrl } from '@brigade/testing';
@@ -39,7 +36,7 @@ import {
 } from '@brigade/component-testing';
 import { percentile, printTable, round } from './measure';
 import { measureRelayLatency } from './relay-latency';
-import { SagaHops } from './saga-hops';
+import { SagaHops, YES_VERDICTS } from './saga-hops';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -57,8 +54,6 @@ const SETTLE_MS = 10_000; // an order not approved this long after its step's la
 const POLL_MS = 2;
 const CONSUMERS = 20; // orders spread over accounts, as real traffic is
 const CREDIT_LIMIT_CENTS = 10_000_000; // the highest accounting allows: no order is declined
-
-const YES_VERDICTS = [consumerOrderValidatedV1Subject, ticketCreatedV1Subject, paymentAuthorizedV1Subject];
 
 const log = (message: string) => process.stderr.write(`[saga-bench] ${message}\n`);
 
@@ -99,11 +94,12 @@ class Outcomes {
           if (!error) seen((message.json() as { orderId: string }).orderId);
         },
       });
-    for (const subject of YES_VERDICTS) {
+    const yes = Object.values(YES_VERDICTS);
+    for (const subject of yes) {
       on(subject, (orderId) => {
         const seen = (this.verdicts.get(orderId) ?? 0) + 1;
         this.verdicts.set(orderId, seen);
-        if (seen === YES_VERDICTS.length) this.settle(orderId, true);
+        if (seen === yes.length) this.settle(orderId, true);
       });
     }
     on(orderApprovedV1Subject, (orderId) => this.settle(orderId, true));

@@ -4,24 +4,28 @@
  * hops: POST → orders.order.created on NATS → each participant's verdict on NATS → the approval
  * on NATS. Each hop includes the producer's consumer, transaction and relay.
  */
+import { paymentAuthorizedV1Subject } from '@brigade/contracts/accounting';
+import { consumerOrderValidatedV1Subject } from '@brigade/contracts/consumers';
+import { ticketCreatedV1Subject } from '@brigade/contracts/kitchen';
 import { orderApprovedV1Subject, orderCreatedV1Subject } from '@brigade/contracts/orders';
 import { unprefixed } from '@brigade/messaging';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { percentile, round } from './measure';
 
-const VERDICTS = {
-  consumers: 'consumers.consumer.order-validated.v1',
-  kitchen: 'kitchen.ticket.created.v1',
-  accounting: 'accounting.payment.authorized.v1',
+/** Each participant's yes to orders.order.created.v1: the three the saga must see to approve. */
+export const YES_VERDICTS = {
+  consumers: consumerOrderValidatedV1Subject,
+  kitchen: ticketCreatedV1Subject,
+  accounting: paymentAuthorizedV1Subject,
 } as const;
 
-type Stamp = 'created' | keyof typeof VERDICTS | 'approved';
+type Stamp = 'created' | keyof typeof YES_VERDICTS | 'approved';
 
 const STAMPS: Record<string, Stamp> = {
   [orderCreatedV1Subject]: 'created',
-  [VERDICTS.consumers]: 'consumers',
-  [VERDICTS.kitchen]: 'kitchen',
-  [VERDICTS.accounting]: 'accounting',
+  [YES_VERDICTS.consumers]: 'consumers',
+  [YES_VERDICTS.kitchen]: 'kitchen',
+  [YES_VERDICTS.accounting]: 'accounting',
   [orderApprovedV1Subject]: 'approved',
 };
 
