@@ -11,6 +11,14 @@ interface Scope {
 
 const scopes = new AsyncLocalStorage<Scope>();
 
+export interface TransactionOptions {
+  /**
+   * Parameterless statements sent in START TRANSACTION's own round trip, e.g.
+   * `SET LOCAL lock_timeout = '100ms'`. Every value in them must be a literal the caller has validated.
+   */
+  readonly beginWith?: readonly string[];
+}
+
 /**
  * Runs `work` in a transaction that everything below it joins (the event store, inbox,
  * read-model writes), so that a message's effect and its inbox record commit together.
@@ -19,6 +27,7 @@ const scopes = new AsyncLocalStorage<Scope>();
 export async function runInTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
+  options: TransactionOptions = {},
 ): Promise<T> {
   const outer = scopes.getStore();
   if (outer?.dataSource === dataSource) return work(outer.manager);
@@ -26,7 +35,7 @@ export async function runInTransaction<T>(
   const scope: Scope = { dataSource, manager: runner.manager, afterCommit: [], commitWith: [] };
   let result: T;
   try {
-    await runner.startTransaction();
+    await begin(runner, options.beginWith ?? []);
     result = await scopes.run(scope, () => work(runner.manager));
     await commit(runner, scope.commitWith);
   } catch (error) {
@@ -37,6 +46,15 @@ export async function runInTransaction<T>(
   }
   for (const hook of scope.afterCommit) hook();
   return result;
+}
+
+/** START TRANSACTION, with `statements` in the same simple query when there are any. */
+async function begin(runner: QueryRunner, statements: readonly string[]): Promise<void> {
+  if (statements.length === 0) return runner.startTransaction();
+  const client = (await runner.connect()) as { query(text: string): Promise<unknown> };
+  // TypeORM's bookkeeping first: if a statement fails after START TRANSACTION, the caller rolls back.
+  Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+  await client.query(`START TRANSACTION;\n${statements.join(';\n')}`);
 }
 
 /**

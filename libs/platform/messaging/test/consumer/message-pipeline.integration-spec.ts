@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { inboxMigrations } from '../../src';
 import { ConsumedEvent } from '../../src/lib/consumer/consumed-event';
 import { HandlerGroup } from '../../src/lib/consumer/handler-groups';
-import { attemptMessage } from '../../src/lib/consumer/message-pipeline';
+import { attemptBatch, attemptMessage } from '../../src/lib/consumer/message-pipeline';
 import { CreateTestEffects1700000009000 } from './support/test-effects.migration';
 
 const SUBJECT = 'restaurants.restaurant.opened.v1';
@@ -126,5 +126,84 @@ describe('Message pipeline: one attempt at one event', () => {
     await attemptMessage(db, probing, event, delivery, { takeOverParked: false });
 
     expect(xidBeforeHandler).toBeNull();
+  });
+
+  describe('a batch: several events in one transaction, all or nothing', () => {
+    const effectsOf = async (events: readonly ConsumedEvent[]) =>
+      (await db.query('SELECT event_id FROM test_effects WHERE event_id = ANY($1)', [events.map((e) => e.eventId)])).length;
+    const marksOf = async (events: readonly ConsumedEvent[]) =>
+      (await db.query('SELECT event_id FROM msg_inbox WHERE consumer = $1 AND event_id = ANY($2)', [DURABLE, events.map((e) => e.eventId)])).length;
+    const itemsOf = (events: readonly ConsumedEvent[]) => events.map((event) => ({ event, delivery }));
+
+    /** slowGroup, with each handler also running `before` first. */
+    function withBefore(before: (event: ConsumedEvent) => Promise<void>): HandlerGroup {
+      const group = slowGroup(0);
+      const callback = async (data: unknown, context: { getArgs(): unknown[] }) => {
+        await before((context.getArgs() as [ConsumedEvent])[0]);
+        return group.handlers[0].callback(data, context as never);
+      };
+      return { ...group, handlers: [{ ...group.handlers[0], callback }] };
+    }
+
+    it('commits every event and its inbox row in one transaction', async () => {
+      const events = [anEvent(), anEvent(), anEvent()];
+      const transactions = new Set<string>();
+      const group = withBefore(async () => {
+        const [{ xid }] = await currentManager(db).query('SELECT pg_current_xact_id()::text AS xid');
+        transactions.add(xid);
+      });
+
+      expect(await attemptBatch(db, group, itemsOf(events))).toEqual({ committed: true });
+      expect(transactions.size).toBe(1);
+      expect(await effectsOf(events)).toBe(3);
+      expect(await marksOf(events)).toBe(3);
+    });
+
+    it('writes nothing when one event meets a domain error: each is then attempted on its own', async () => {
+      const events = [anEvent(), anEvent(), anEvent()];
+      const group = withBefore(async (event) => {
+        if (event.eventId === events[1].eventId) throw aRuleError();
+      });
+
+      const result = await attemptBatch(db, group, itemsOf(events));
+
+      expect(result).toEqual({ committed: false, reason: 'no longer possible' });
+      expect(await effectsOf(events)).toBe(0);
+      expect(await marksOf(events)).toBe(0);
+    });
+
+    it('writes nothing when one event was answered before (a redelivery)', async () => {
+      const events = [anEvent(), anEvent()];
+      await attemptMessage(db, slowGroup(0), events[1], delivery, { takeOverParked: false });
+
+      const result = await attemptBatch(db, slowGroup(0), itemsOf(events));
+
+      expect(result.committed).toBe(false);
+      expect(await effectsOf([events[0]])).toBe(0);
+      expect(await marksOf([events[0]])).toBe(0);
+      expect(await effectsOf([events[1]])).toBe(1);
+    });
+
+    it('gives up a lock held elsewhere after a short wait instead of waiting for deadlock detection', async () => {
+      const events = [anEvent(), anEvent()];
+      const holder = db.createQueryRunner();
+      await holder.startTransaction();
+      try {
+        await holder.query('SELECT pg_advisory_xact_lock(4242)');
+        const group = withBefore(async () => {
+          await currentManager(db).query('SELECT pg_advisory_xact_lock(4242)');
+        });
+        const startedAt = Date.now();
+
+        const result = await attemptBatch(db, group, itemsOf(events));
+
+        expect(result.committed).toBe(false);
+        expect(Date.now() - startedAt).toBeLessThan(900);
+        expect(await effectsOf(events)).toBe(0);
+      } finally {
+        await holder.rollbackTransaction();
+        await holder.release();
+      }
+    });
   });
 });

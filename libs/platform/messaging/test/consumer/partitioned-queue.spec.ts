@@ -10,7 +10,7 @@ describe('PartitionedQueue', () => {
     const log: string[] = [];
     let running = 0;
     let most = 0;
-    const queue = new PartitionedQueue<Item>(3, async ({ key, n }) => {
+    const queue = new PartitionedQueue<Item>(3, async ([{ key, n }]) => {
       most = Math.max(most, ++running);
       log.push(`start ${key}${n}`);
       await new Promise((resolve) => setTimeout(resolve, 5 + ((n * 7) % 5)));
@@ -31,7 +31,7 @@ describe('PartitionedQueue', () => {
     const started: number[] = [];
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const queue = new PartitionedQueue<Item>(1, async ({ n }) => {
+    const queue = new PartitionedQueue<Item>(1, async ([{ n }]) => {
       started.push(n);
       await gate;
     });
@@ -43,5 +43,45 @@ describe('PartitionedQueue', () => {
     expect((await halted).map((item) => item.n).sort()).toEqual([2, 3]);
     expect(started).toEqual([1]);
     expect(queue.size).toBe(0);
+  });
+
+  it('hands a free slot the heads of up to maxBatch ready keys, never two items of one key', async () => {
+    const batches: string[][] = [];
+    let release!: () => void;
+    let gate = new Promise<void>((resolve) => (release = resolve));
+    const queue = new PartitionedQueue<Item>(
+      1,
+      async (items) => {
+        batches.push(items.map(({ key, n }) => `${key}${n}`));
+        await gate;
+      },
+      3,
+    );
+    queue.push('a', { key: 'a', n: 1 }); // a slot is free: a1 starts alone
+    for (const key of ['b', 'c', 'd', 'e']) queue.push(key, { key, n: 1 });
+    queue.push('a', { key: 'a', n: 2 });
+    queue.push('b', { key: 'b', n: 2 });
+    gate = Promise.resolve();
+    release();
+    await queue.roomFor(1);
+
+    // a2 became ready when a1 finished, b2 when b1 did: they join the next batch, each after its own key's earlier item.
+    expect(batches).toEqual([['a1'], ['b1', 'c1', 'd1'], ['e1', 'a2', 'b2']]);
+  });
+
+  it('does not batch while slots are free', async () => {
+    const sizes: number[] = [];
+    const queue = new PartitionedQueue<Item>(
+      4,
+      async (items) => {
+        sizes.push(items.length);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      },
+      32,
+    );
+    for (const key of ['a', 'b', 'c', 'd']) queue.push(key, { key, n: 1 });
+    await queue.roomFor(1);
+
+    expect(sizes).toEqual([1, 1, 1, 1]);
   });
 });

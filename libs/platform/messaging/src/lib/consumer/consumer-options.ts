@@ -15,8 +15,13 @@ export interface JetStreamConsumerOptions {
   readonly app: string;
   readonly namespace?: Namespace;
   readonly retry?: Partial<RetryPolicy>;
-  /** Aggregates processed at the same time, per durable. Default 16. */
+  /** Transactions a durable runs at the same time. Default 4. */
   readonly concurrency?: number;
+  /**
+   * Messages (of different aggregates) one transaction may process together when they arrive
+   * faster than the transactions finish. Default 32; 1 processes every message on its own.
+   */
+  readonly maxBatch?: number;
   /** Messages delivered and not yet acked, per durable (JetStream enforces it). Default 256. */
   readonly maxAckPending?: number;
   /** Redelivery timer; the transport sends `working()` while it holds a message. Default 30 s. */
@@ -36,6 +41,7 @@ export interface ConsumerSettings {
   readonly namespace: Namespace;
   readonly retry: RetryPolicy;
   readonly concurrency: number;
+  readonly maxBatch: number;
   readonly maxAckPending: number;
   readonly ackWaitMs: number;
 }
@@ -44,11 +50,12 @@ export function consumerSettings(options: JetStreamConsumerOptions): ConsumerSet
   const settings: ConsumerSettings = {
     namespace: options.namespace ?? defaultNamespace,
     retry: { attempts: 5, initialDelayMs: 100, maxDelayMs: 5_000, ...options.retry },
-    concurrency: options.concurrency ?? 16,
+    concurrency: options.concurrency ?? 4,
+    maxBatch: options.maxBatch ?? 32,
     maxAckPending: options.maxAckPending ?? 256,
     ackWaitMs: options.ackWaitMs ?? 30_000,
   };
-  const positive = { attempts: settings.retry.attempts, concurrency: settings.concurrency, maxAckPending: settings.maxAckPending };
+  const positive = { attempts: settings.retry.attempts, concurrency: settings.concurrency, maxBatch: settings.maxBatch, maxAckPending: settings.maxAckPending };
   for (const [name, value] of Object.entries(positive)) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`JetStream consumer option ${name} must be a positive integer, got ${value}`);
   }

@@ -10,7 +10,7 @@ import { ensureDurable } from './durable-consumer';
 import { HandlerGroup, handlersFor } from './handler-groups';
 import { inboxAnswered, recordInboxOutcome } from './inbox';
 import { databaseReachable } from './database-reachable';
-import { attemptMessage } from './message-pipeline';
+import { attemptBatch, attemptMessage } from './message-pipeline';
 import { PartitionedQueue } from './partitioned-queue';
 
 export type ConsumerOutcome = 'processed' | 'duplicate' | 'skipped' | 'rejected' | 'parked';
@@ -146,7 +146,7 @@ export class DurableWorker {
     const { js, group, settings } = this.deps;
     const consumer = await js.consumers.get(group.stream, group.durable);
     const halt = new AbortController();
-    const queue = new PartitionedQueue<Delivery>(settings.concurrency, (delivery) => this.settle(delivery, halt.signal));
+    const queue = new PartitionedQueue<Delivery>(settings.concurrency, (batch) => this.settleBatch(batch, halt.signal), settings.maxBatch);
     // Nothing is outstanding at the start of a cycle, so the next delivery must be the next one.
     let expected = (await consumer.info()).delivered.consumer_seq + 1;
     const messages = await consumer.consume({ max_messages: Math.min(100, settings.maxAckPending) });
@@ -207,6 +207,33 @@ export class DurableWorker {
     this.held.add(msg);
     const key = event instanceof UnreadableMessageError ? NO_AGGREGATE : (event.aggregateId ?? NO_AGGREGATE);
     queue.push(key, { msg, raw, event });
+  }
+
+  /**
+   * Several messages (one per aggregate) in one transaction when they can all be processed at
+   * once; otherwise, or for a lone message, each to its own final answer.
+   */
+  private async settleBatch(deliveries: Delivery[], halt: AbortSignal): Promise<void> {
+    const readable = deliveries.filter((d): d is Delivery & { event: ConsumedEvent } => !(d.event instanceof UnreadableMessageError));
+    if (readable.length > 1 && !halt.aborted) {
+      const items = readable.map(({ msg, event }) => ({
+        event,
+        delivery: { consumer: this.consumer, attempt: 1, deliveryCount: msg.info.deliveryCount, replay: false },
+      }));
+      const batch = await attemptBatch(this.deps.dataSource, this.deps.group, items);
+      if (batch.committed) {
+        for (const delivery of readable) {
+          await this.ack(delivery.msg);
+          this.held.delete(delivery.msg);
+          this.done(delivery, 'processed', 1);
+        }
+        const unreadable = deliveries.filter((d) => d.event instanceof UnreadableMessageError);
+        await Promise.all(unreadable.map((delivery) => this.settle(delivery, halt)));
+        return;
+      }
+      this.deps.logger.debug?.({ msg: 'JetStream batch not processed as one; one by one instead', consumer: this.consumer, messages: items.length, reason: batch.reason });
+    }
+    await Promise.all(deliveries.map((delivery) => this.settle(delivery, halt)));
   }
 
   /** Processes one message to a final answer and acks it; or leaves it unacked when halted. */

@@ -59,13 +59,14 @@ const CONSUMER_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * claimInbox as a parameterless statement for the transaction's COMMIT round trip (commitWith):
- * a plain INSERT, so an existing answer makes it fail with a unique violation (isInboxConflict)
- * and the transaction rolls back. Null when a value is not of the shape that can be inlined
- * safely (a uuid, a kebab-case consumer name): use claimInbox then.
+ * a plain INSERT of one row per event, so an existing answer makes it fail with a unique
+ * violation (isInboxConflict) and the transaction rolls back. Null when a value is not of the
+ * shape that can be inlined safely (a uuid, a kebab-case consumer name): use claimInbox then.
  */
-export function inboxMarkStatement(consumer: string, eventId: string): string | null {
-  if (!CONSUMER_NAME.test(consumer.replace(/--/g, '-')) || !UUID.test(eventId)) return null;
-  return `INSERT INTO msg_inbox (consumer, event_id, outcome) VALUES ('${consumer}', '${eventId}', 'processed')`;
+export function inboxMarkStatement(consumer: string, eventIds: readonly string[]): string | null {
+  if (eventIds.length === 0 || !CONSUMER_NAME.test(consumer.replace(/--/g, '-')) || !eventIds.every((id) => UUID.test(id))) return null;
+  const rows = eventIds.map((eventId) => `('${consumer}', '${eventId}', 'processed')`);
+  return `INSERT INTO msg_inbox (consumer, event_id, outcome) VALUES ${rows.join(', ')}`;
 }
 
 /** The inbox mark of inboxMarkStatement met an existing answer. */

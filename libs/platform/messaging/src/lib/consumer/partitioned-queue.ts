@@ -2,6 +2,11 @@
  * Runs work items with bounded concurrency while keeping items of the same key strictly in
  * order: one item per key at a time, keys in the order they became ready. This is what lets
  * a consumer process different aggregates in parallel without reordering any one of them.
+ *
+ * Items are handed to `work` in batches: a free slot takes the heads of up to `maxBatch` ready
+ * keys at once (one item per key, so a batch never holds two items of one key). While slots are
+ * free, every ready key gets a slot of its own and batches are of one; batches grow only when
+ * items arrive faster than the slots finish, which is when doing several at once pays.
  */
 export class PartitionedQueue<T> {
   private readonly partitions = new Map<string, T[]>();
@@ -14,7 +19,8 @@ export class PartitionedQueue<T> {
 
   constructor(
     private readonly concurrency: number,
-    private readonly work: (item: T) => Promise<void>,
+    private readonly work: (items: T[]) => Promise<void>,
+    private readonly maxBatch = 1,
   ) {}
 
   /** Items queued or running. */
@@ -58,15 +64,22 @@ export class PartitionedQueue<T> {
 
   private pump(): void {
     while (!this.halted && this.running.size < this.concurrency && this.ready.length > 0) {
-      const key = this.ready.shift() as string;
-      const item = (this.partitions.get(key) as T[])[0];
-      this.active.add(key);
-      const run = this.work(item)
+      // Defer to a later tick only the part beyond a slot per ready key: with slots to spare, no batching.
+      const slotsLeft = this.concurrency - this.running.size;
+      const take = Math.min(this.maxBatch, Math.max(1, Math.ceil(this.ready.length / slotsLeft)));
+      const keys = this.ready.splice(0, take);
+      const items = keys.map((key) => (this.partitions.get(key) as T[])[0]);
+      for (const key of keys) this.active.add(key);
+      const run = this.work(items)
         .catch(() => undefined) // work reports its own failures; a partition must never stall on one
         .then(() => {
           this.running.delete(run);
-          this.active.delete(key);
-          this.finish(key);
+          for (const key of keys) {
+            this.active.delete(key);
+            this.finish(key);
+          }
+          this.wake();
+          this.pump();
         });
       this.running.add(run);
     }
@@ -79,8 +92,6 @@ export class PartitionedQueue<T> {
     this.held--;
     if (queue.length > 0) this.ready.push(key);
     else this.partitions.delete(key);
-    this.wake();
-    this.pump();
   }
 
   private wake(): void {
