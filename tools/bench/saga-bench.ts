@@ -2,10 +2,10 @@
  * Saga benchmark (issue 3): the five apps run as processes (the e2e Platform), and orders are
  * placed over HTTP by an open-loop scheduler (each POST goes out on its time slot, never waiting
  * for earlier ones). An order's latency runs from its POST being sent to the first
- * `GET /orders/:id` answering `APPROVED`. Rather than hammering the orders app with polls from
- * the POST on, the GETs (every 2 ms until one answers APPROVED) start once the order's three yes
- * verdicts show on NATS: the saga cannot approve before it consumed the last of them, so this
- * never hides latency, and it adds at most one poll interval.
+ * `GET /orders/:id` answering `APPROVED`. Rather than polling the orders app from the POST on,
+ * the bench asks once the order's three yes verdicts show on NATS (the saga cannot approve
+ * before it consumed the last of them) and, if it was not approved yet, again once the approval
+ * shows on NATS (see Outcomes).
  *  - saga_p50_ms / saga_p99_ms: at 20 orders/s for --seconds;
  *  - saga_max_rate: the highest of --rates sustained for --step-seconds with every order approved
  *    within 10 s of the step's end, ≥ 90% of the rate achieved and p99 ≤ 500 ms (stops at the first failure);
@@ -76,59 +76,68 @@ interface StepResult {
   readonly passed: boolean;
 }
 
+/** What NATS has shown of an order so far. */
+interface Seen {
+  verdicts: number;
+  decision?: boolean; // approved (true) or rejected (false)
+}
+
+type Milestone = 'verdicts' | 'decided';
+
 /**
- * When an order's GET loop should start: once all three participants' yes verdicts (or the
- * approval itself) showed on NATS. The saga cannot approve before it consumed the last verdict,
- * so polling from then on loses nothing, and it saves the approval's own relay hop that waiting
- * for orders.order.approved.v1 would add. A rejection ends the order as failed.
+ * When to ask `GET /orders/:id`: once all three participants' yes verdicts showed on NATS (the
+ * saga cannot approve before it consumed the last of them, so asking earlier is pointless), and,
+ * if the order was not APPROVED yet then, once the approval (or rejection) showed. Asking on
+ * these moments instead of polling keeps the benchmark's own GETs from loading the orders app
+ * (a poll every 2 ms cost it several GETs per order); it never hides latency, since the
+ * measured moment is always a GET that answered APPROVED.
  */
 class Outcomes {
-  private readonly waiting = new Map<string, (approved: boolean) => void>();
-  private readonly early = new Map<string, boolean>(); // outcomes seen before their POST answered
-  private readonly verdicts = new Map<string, number>();
+  private readonly seen = new Map<string, Seen>();
+  private readonly waiting = new Map<string, { milestone: Milestone; resolve: (approved: boolean) => void }>();
 
   constructor(nc: NatsConnection, subjectPrefix: string) {
-    const on = (subject: string, seen: (orderId: string) => void) =>
+    const on = (subject: string, update: (seen: Seen) => void) =>
       nc.subscribe(prefixed({ subjectPrefix }, subject), {
         callback: (error, message) => {
-          if (!error) seen((message.json() as { orderId: string }).orderId);
+          if (error) return;
+          const { orderId } = message.json() as { orderId: string };
+          const seen = this.seen.get(orderId) ?? { verdicts: 0 };
+          this.seen.set(orderId, seen);
+          update(seen);
+          this.check(orderId);
         },
       });
-    const yes = Object.values(YES_VERDICTS);
-    for (const subject of yes) {
-      on(subject, (orderId) => {
-        const seen = (this.verdicts.get(orderId) ?? 0) + 1;
-        this.verdicts.set(orderId, seen);
-        if (seen === yes.length) this.settle(orderId, true);
-      });
-    }
-    on(orderApprovedV1Subject, (orderId) => this.settle(orderId, true));
-    on(orderRejectedV1Subject, (orderId) => this.settle(orderId, false));
+    for (const subject of Object.values(YES_VERDICTS)) on(subject, (seen) => seen.verdicts++);
+    on(orderApprovedV1Subject, (seen) => (seen.decision ??= true));
+    on(orderRejectedV1Subject, (seen) => (seen.decision ??= false));
   }
 
-  next(orderId: string): Promise<boolean> {
-    const known = this.early.get(orderId);
-    if (known !== undefined) {
-      this.early.delete(orderId);
-      return Promise.resolve(known);
-    }
-    return new Promise((resolve) => this.waiting.set(orderId, resolve));
+  /** Resolves once the milestone was seen: false when the order was rejected. */
+  next(orderId: string, milestone: Milestone): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.waiting.set(orderId, { milestone, resolve });
+      this.check(orderId);
+    });
   }
 
   forget(orderId: string): void {
     this.waiting.delete(orderId);
-    this.early.delete(orderId);
-    this.verdicts.delete(orderId);
+    this.seen.delete(orderId);
+  }
+
+  private check(orderId: string): void {
+    const waiter = this.waiting.get(orderId);
+    const seen = this.seen.get(orderId);
+    if (!waiter || !seen) return;
+    if (seen.decision === false) return this.settle(orderId, false);
+    if (seen.decision === true || (waiter.milestone === 'verdicts' && seen.verdicts === Object.keys(YES_VERDICTS).length)) this.settle(orderId, true);
   }
 
   private settle(orderId: string, approved: boolean): void {
-    const resolve = this.waiting.get(orderId);
-    if (!resolve) {
-      if (!this.early.has(orderId)) this.early.set(orderId, approved);
-      return;
-    }
+    const waiter = this.waiting.get(orderId);
     this.waiting.delete(orderId);
-    resolve(approved);
+    waiter?.resolve(approved);
   }
 }
 
@@ -140,16 +149,19 @@ async function timeOneOrder(shop: Shop, outcomes: Outcomes, index: number, giveU
   if (posted?.status !== 201) return null;
   const orderId: string = posted.body.orderId;
   shop.hops.sent(orderId, sentAt);
-  const outcome = await Promise.race([outcomes.next(orderId), sleep(Math.max(0, giveUpAt() - performance.now())).then(() => false)]);
-  outcomes.forget(orderId);
-  if (!outcome) return null;
-  while (performance.now() < giveUpAt()) {
-    const answer = await order(shop.platform, orderId);
-    if (answer.status === 200 && answer.body.state === 'APPROVED') return performance.now() - sentAt;
-    if (answer.status === 200 && answer.body.state === 'REJECTED') return null;
-    await sleep(POLL_MS);
+  try {
+    for (const milestone of ['verdicts', 'decided', 'decided'] as const) {
+      const giveUp = sleep(Math.max(0, giveUpAt() - performance.now())).then(() => false);
+      if (!(await Promise.race([outcomes.next(orderId, milestone), giveUp]))) return null;
+      const answer = await order(shop.platform, orderId);
+      if (answer.status === 200 && answer.body.state === 'APPROVED') return performance.now() - sentAt;
+      if (answer.status === 200 && answer.body.state === 'REJECTED') return null;
+      if (milestone === 'decided') await sleep(POLL_MS); // approved on NATS, so committed: a last GET a moment later
+    }
+    return null;
+  } finally {
+    outcomes.forget(orderId);
   }
-  return null;
 }
 
 /** Open loop: order i is posted at start + i / rate, whatever happened to the ones before it. */
