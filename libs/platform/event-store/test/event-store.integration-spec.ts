@@ -176,4 +176,20 @@ describe('EventStore', () => {
     expect((await runner.load(streamId)).state).toEqual({ total: (20 * 21) / 2, increments: 20 });
     expect(decisions).toBe(20); // each command decided once: no collision, no reload
   });
+
+  it.each([
+    ['a snapshot policy', `counter-${randomUUID()}`, { every: 3, schemaVersion: 1 }],
+    ['a stream id that cannot be inlined (lock and read sent apart)', `counter's-${randomUUID()}`, undefined],
+  ])('serialises writers the same way with %s', async (_, streamId, snapshot) => {
+    let decisions = 0;
+    const counting = { ...counterDecider, decide: (...args: Parameters<typeof counterDecider.decide>) => (decisions++, counterDecider.decide(...args)) };
+    const runner = new CommandRunner(fx.store, counting, { streamType: 'counter', serializeWriters: true, ...(snapshot ? { snapshot } : {}) });
+
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => runInTransaction(fx.dataSource, () => runner.run(streamId, { type: 'Increment', by: i + 1 }, aMetadata()))),
+    );
+
+    expect((await runner.load(streamId)).state).toEqual({ total: 55, increments: 10 });
+    expect(decisions).toBe(10);
+  });
 });

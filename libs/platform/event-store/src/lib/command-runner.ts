@@ -1,7 +1,7 @@
 import { Decider, DomainEvent, fold } from '@brigade/domain';
 import { ConcurrencyError } from './errors';
 import { inTransaction } from './unit-of-work';
-import { EventStore } from './event-store';
+import { EventStore, StreamRead } from './event-store';
 import { EventMetadata } from './types';
 
 export interface CommandRunnerOptions {
@@ -55,9 +55,20 @@ export class CommandRunner<C, E extends DomainEvent, S> {
 
   async load(streamId: string): Promise<{ state: S; streamVersion: number }> {
     const policy = this.options.snapshot;
-    const { snapshot, events } = policy
-      ? await this.store.readStreamFromSnapshot<S>(streamId, policy.schemaVersion)
-      : { snapshot: null, events: await this.store.readStream(streamId) };
+    return this.stateOf(
+      policy ? await this.store.readStreamFromSnapshot<S>(streamId, policy.schemaVersion) : { snapshot: null, events: await this.store.readStream(streamId) },
+    );
+  }
+
+  /** serializeWriters: the stream's lock, then its state (in one round trip when the store can). */
+  private async lockAndLoad(streamId: string): Promise<{ state: S; streamVersion: number }> {
+    const read = await this.store.lockAndReadStream<S>(streamId, this.options.snapshot?.schemaVersion ?? null);
+    if (read) return this.stateOf(read);
+    await this.store.lockStream(streamId);
+    return this.load(streamId);
+  }
+
+  private stateOf({ snapshot, events }: StreamRead<S>): { state: S; streamVersion: number } {
     const state = fold(this.decider, snapshot ? snapshot.state : this.decider.initialState(), events as unknown as E[]);
     return { state, streamVersion: events.at(-1)?.streamVersion ?? snapshot?.streamVersion ?? 0 };
   }
@@ -67,9 +78,8 @@ export class CommandRunner<C, E extends DomainEvent, S> {
       const created = await this.tryCreate(streamId, command, metadata);
       if (created) return created;
     }
-    if (this.options.serializeWriters) await this.store.lockStream(streamId);
     for (let attempt = 1; ; attempt++) {
-      const { state, streamVersion } = await this.load(streamId);
+      const { state, streamVersion } = attempt === 1 && this.options.serializeWriters ? await this.lockAndLoad(streamId) : await this.load(streamId);
       const events = this.decider.decide(command, state);
       if (events.length === 0) return { events, state, streamVersion };
       try {

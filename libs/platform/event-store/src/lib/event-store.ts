@@ -4,6 +4,7 @@ import { CommitNotifier } from './commit-notifier';
 import { ConcurrencyError, PartialDuplicateAppendError } from './errors';
 import { Sql } from './sql';
 import * as statements from './statements';
+import { safeLiteral } from './sql-literal';
 import { afterCommit, currentManager, inTransaction } from './unit-of-work';
 import { UpcasterChain } from './upcasting';
 import {
@@ -33,6 +34,14 @@ interface EventRow {
   data: Record<string, unknown>;
   metadata: EventMetadata;
   recorded_at: Date;
+}
+
+type SnapshotRow<S> = EventRow & { snapshot_version: number | null; snapshot_state: S | null };
+
+/** A stream as read for a command: its latest usable snapshot (if any) and the events after it. */
+export interface StreamRead<S> {
+  readonly snapshot: Snapshot<S> | null;
+  readonly events: StoredEvent[];
 }
 
 /** Appends expecting 'any' version retry this often when a concurrent append takes their version. */
@@ -95,15 +104,27 @@ export class EventStore {
    * The stream's latest snapshot of format `snapshotSchemaVersion` (null if none) and the events
    * after it (all of them without one), in one round trip.
    */
-  async readStreamFromSnapshot<S>(streamId: string, snapshotSchemaVersion: number): Promise<{ snapshot: Snapshot<S> | null; events: StoredEvent[] }> {
-    type Row = EventRow & { snapshot_version: number | null; snapshot_state: S | null };
-    const rows = await this.sql.query<Row>(statements.readStreamFromSnapshot, [streamId, snapshotSchemaVersion]);
-    const [first] = rows;
-    const snapshot =
-      first?.snapshot_version != null
-        ? { streamId, streamVersion: first.snapshot_version, schemaVersion: snapshotSchemaVersion, state: first.snapshot_state as S }
-        : null;
-    return { snapshot, events: rows.filter((r) => r.event_id !== null).map((r) => this.toStoredEvent(r)) };
+  async readStreamFromSnapshot<S>(streamId: string, snapshotSchemaVersion: number): Promise<StreamRead<S>> {
+    return this.fromSnapshotRows(streamId, snapshotSchemaVersion, await this.sql.query<SnapshotRow<S>>(statements.readStreamFromSnapshot, [streamId, snapshotSchemaVersion]));
+  }
+
+  /**
+   * lockStream, then the stream read (readStreamFromSnapshot with `snapshotSchemaVersion`; every
+   * event with null), in ONE round trip: two statements in one simple query. In READ COMMITTED
+   * each statement takes its own snapshot when it starts, so the read sees everything the lock's
+   * earlier holders committed. Null outside a transaction, or when the stream id cannot be
+   * inlined (safeLiteral): then lock and read one after the other.
+   */
+  async lockAndReadStream<S>(streamId: string, snapshotSchemaVersion: number | null): Promise<StreamRead<S> | null> {
+    const id = safeLiteral(streamId);
+    if (!id || !inTransaction(this.dataSource) || (snapshotSchemaVersion !== null && !Number.isSafeInteger(snapshotSchemaVersion))) return null;
+    const read =
+      snapshotSchemaVersion === null
+        ? { statement: statements.readStream, literals: [id, '0'] }
+        : { statement: statements.readStreamFromSnapshot, literals: [id, String(snapshotSchemaVersion)] };
+    const [, { rows }] = await this.sql.inOneRoundTrip([{ statement: statements.lockStream, literals: [id] }, read]);
+    if (snapshotSchemaVersion === null) return { snapshot: null, events: (rows as EventRow[]).map((r) => this.toStoredEvent(r)) };
+    return this.fromSnapshotRows(streamId, snapshotSchemaVersion, rows as Array<SnapshotRow<S>>);
   }
 
   /**
@@ -203,6 +224,12 @@ export class EventStore {
     if (stored > 0) throw new PartialDuplicateAppendError(streamId);
     const reason = head && !head.writable && (expected === 'any' || expected === version) ? 'transaction-order' : 'version';
     return new ConcurrencyError(streamId, expected, version, reason);
+  }
+
+  private fromSnapshotRows<S>(streamId: string, schemaVersion: number, rows: ReadonlyArray<SnapshotRow<S>>): StreamRead<S> {
+    const [first] = rows;
+    const snapshot = first?.snapshot_version != null ? { streamId, streamVersion: first.snapshot_version, schemaVersion, state: first.snapshot_state as S } : null;
+    return { snapshot, events: rows.filter((r) => r.event_id !== null).map((r) => this.toStoredEvent(r)) };
   }
 
   private toStoredEvent(row: EventRow): StoredEvent {

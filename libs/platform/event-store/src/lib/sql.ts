@@ -1,4 +1,4 @@
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
 import { Statement } from './statements';
 import { ambientQueryRunner } from './unit-of-work';
@@ -14,6 +14,19 @@ export class Sql {
     const client = await this.ambientClient();
     const result = await (client ?? this.pool()).query<R>({ name: statement.name, text: statement.text, values });
     return result.rows;
+  }
+
+  /**
+   * Several statements as ONE simple query (one round trip) on the ambient transaction's
+   * connection, with their values inlined as literals (`$n` → `literals[n - 1]`, which the caller
+   * has made safe). One result per statement. Throws outside a transaction.
+   */
+  async inOneRoundTrip(parts: ReadonlyArray<{ readonly statement: Statement; readonly literals: readonly string[] }>): Promise<QueryResult[]> {
+    const client = await this.ambientClient();
+    if (!client) throw new Error('Sql.inOneRoundTrip needs an ambient transaction');
+    const text = parts.map(({ statement, literals }) => statement.text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1])).join(';\n');
+    const results = (await client.query(text)) as unknown as QueryResult | QueryResult[];
+    return Array.isArray(results) ? results : [results];
   }
 
   /** Always on the pool: for reads that must not see an uncommitted ambient transaction. */
