@@ -1,3 +1,5 @@
+import { Agent, IncomingHttpHeaders, request } from 'node:http';
+
 export interface HttpAnswer {
   readonly status: number;
   readonly contentType: string;
@@ -5,24 +7,53 @@ export interface HttpAnswer {
   readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- whatever JSON the service answered
 }
 
-/** One request; `body` may be a string to send it verbatim (e.g. malformed JSON). */
-export async function call(
+/**
+ * Kept-alive connections for every call. node:http rather than fetch: a request costs a third of
+ * fetch's CPU, which matters where tests and benchmarks share two cores with the apps they drive.
+ */
+const agent = new Agent({ keepAlive: true });
+
+/**
+ * One request; `body` may be a string to send it verbatim (e.g. malformed JSON). A request that
+ * gets no answer (the app is down, the connection dropped) rejects with the socket error as `cause`.
+ */
+export function call(
   app: { readonly baseUrl: string },
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<HttpAnswer> {
-  const response = await fetch(`${app.baseUrl}${path}`, {
-    method,
-    headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+  const sent = payload === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) };
+  return new Promise((resolve, reject) => {
+    const outgoing = request(`${app.baseUrl}${path}`, { method, agent, headers: { ...sent, ...headers } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', (error) => reject(new Error(`${method} ${path}: the answer broke off`, { cause: error })));
+      response.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        try {
+          resolve({
+            status: response.statusCode ?? 0,
+            contentType: response.headers['content-type'] ?? '',
+            headers: headersOf(response.headers),
+            body: text ? JSON.parse(text) : undefined,
+          });
+        } catch (error) {
+          reject(new Error(`${method} ${path} answered ${response.statusCode} with a body that is not JSON: ${text.slice(0, 200)}`, { cause: error }));
+        }
+      });
+    });
+    outgoing.on('error', (error) => reject(new Error(`${method} ${path} got no answer`, { cause: error })));
+    outgoing.end(payload);
   });
-  const text = await response.text();
-  return {
-    status: response.status,
-    contentType: response.headers.get('content-type') ?? '',
-    headers: response.headers,
-    body: text ? JSON.parse(text) : undefined,
-  };
+}
+
+function headersOf(incoming: IncomingHttpHeaders): globalThis.Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  return headers;
 }
