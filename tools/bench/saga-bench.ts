@@ -232,6 +232,7 @@ async function main() {
     hops.reset();
     const saga = await runAtRate(shop, outcomes, SAGA_RATE, SECONDS);
     const sagaHops = hops.report();
+    hops.stop();
     log(JSON.stringify(saga));
     log(`hops (p50): ${JSON.stringify(sagaHops)}`);
 

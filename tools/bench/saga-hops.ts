@@ -8,8 +8,8 @@ import { paymentAuthorizedV1Subject } from '@brigade/contracts/accounting';
 import { consumerOrderValidatedV1Subject } from '@brigade/contracts/consumers';
 import { ticketCreatedV1Subject } from '@brigade/contracts/kitchen';
 import { orderApprovedV1Subject, orderCreatedV1Subject } from '@brigade/contracts/orders';
-import { unprefixed } from '@brigade/messaging';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { prefixed } from '@brigade/messaging';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { percentile, round } from './measure';
 
 /** Each participant's yes to orders.order.created.v1: the three the saga must see to approve. */
@@ -43,19 +43,27 @@ export class SagaHops {
   private readonly posted = new Map<string, number>();
   private readonly stamps = new Map<string, Partial<Record<Stamp, number>>>();
 
+  private readonly subscriptions: Subscription[];
+
+  /** Only the stamped subjects: every other event of the run would be sent to the bench for nothing. */
   constructor(nc: NatsConnection, subjectPrefix: string) {
-    nc.subscribe(`${subjectPrefix}>`, {
-      callback: (error, message) => {
-        if (error) return;
-        const stamp = STAMPS[unprefixed({ subjectPrefix }, message.subject)];
-        if (!stamp) return;
-        const { orderId } = message.json() as { orderId?: string };
-        if (!orderId) return;
-        const stamps = this.stamps.get(orderId) ?? {};
-        stamps[stamp] ??= performance.now();
-        this.stamps.set(orderId, stamps);
-      },
-    });
+    this.subscriptions = Object.entries(STAMPS).map(([subject, stamp]) =>
+      nc.subscribe(prefixed({ subjectPrefix }, subject), {
+        callback: (error, message) => {
+          if (error) return;
+          const { orderId } = message.json() as { orderId?: string };
+          if (!orderId) return;
+          const stamps = this.stamps.get(orderId) ?? {};
+          stamps[stamp] ??= performance.now();
+          this.stamps.set(orderId, stamps);
+        },
+      }),
+    );
+  }
+
+  /** Stops stamping (the ramp does not report hops: its load generator should not pay for them). */
+  stop(): void {
+    for (const subscription of this.subscriptions) subscription.unsubscribe();
   }
 
   /** The POST of `orderId` went out at `sentAt` (performance.now()). */
