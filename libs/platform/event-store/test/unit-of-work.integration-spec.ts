@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { commitWith, currentManager, runInTransaction } from '../src';
+import { Client } from 'pg';
+import { commitWith, currentManager, EventStore, runInTransaction } from '../src';
 import { StoreFixture, openStoreFixture } from './store-fixture';
 
 describe('runInTransaction: statements sent with the COMMIT', () => {
@@ -45,5 +46,83 @@ describe('runInTransaction: statements sent with the COMMIT', () => {
 
   it('refuses commitWith outside a transaction', () => {
     expect(() => commitWith(fx.dataSource, 'SELECT 1')).toThrow(/ambient transaction/);
+  });
+
+  describe('START TRANSACTION goes out with the first statement', () => {
+    /** The simple and extended queries the pg driver sends while `work` runs. */
+    async function sentDuring(work: () => Promise<unknown>): Promise<string[]> {
+      const spy = jest.spyOn(Client.prototype, 'query');
+      try {
+        await work();
+        return spy.mock.calls.map(([query]) => String(typeof query === 'string' ? query : (query as { text: string }).text).replace(/\s+/g, ' ').slice(0, 60));
+      } finally {
+        spy.mockRestore();
+      }
+    }
+
+    it('costs nothing when the work never touches the database', async () => {
+      expect(await sentDuring(() => runInTransaction(fx.dataSource, async () => 'nothing'))).toEqual([]);
+    });
+
+    it('sends a transaction of commitWith statements only as one simple query', async () => {
+      const id = randomUUID();
+
+      const sent = await sentDuring(() => runInTransaction(fx.dataSource, async () => commitWith(fx.dataSource, `INSERT INTO marks (id, note) VALUES ('${id}', 'alone')`)));
+
+      expect(sent).toEqual([expect.stringMatching(/^START TRANSACTION; INSERT INTO marks/)]);
+      expect(await marks(id)).toEqual([{ note: 'alone' }]);
+    });
+
+    it('sends it (with the beginWith statements) before a TypeORM query, which then runs in the transaction', async () => {
+      let lockTimeout: unknown;
+      const sent = await sentDuring(() =>
+        runInTransaction(
+          fx.dataSource,
+          async (manager) => {
+            [{ lock_timeout: lockTimeout }] = await manager.query('SHOW lock_timeout');
+          },
+          { beginWith: [`SET LOCAL lock_timeout = '123ms'`] },
+        ),
+      );
+
+      expect(lockTimeout).toBe('123ms');
+      expect(sent).toEqual([`START TRANSACTION; SET LOCAL lock_timeout = '123ms'`, 'SHOW lock_timeout', 'COMMIT']);
+    });
+
+    it("sends it in the same round trip as a serialised writer's lock and read", async () => {
+      const store = new EventStore(fx.dataSource);
+      const streamId = `marks-${randomUUID()}`;
+
+      const sent = await sentDuring(() => runInTransaction(fx.dataSource, () => store.readForCommand(streamId, null, { lock: true })));
+
+      expect(sent).toEqual([expect.stringMatching(/^START TRANSACTION; SELECT pg_advisory_xact_lock/), 'COMMIT']);
+    });
+
+    it("sends it in the same round trip as a command's first read", async () => {
+      const store = new EventStore(fx.dataSource);
+      const streamId = `marks-${randomUUID()}`;
+
+      const sent = await sentDuring(() =>
+        runInTransaction(fx.dataSource, async () => {
+          await store.readForCommand(streamId, 1, { lock: false });
+          await store.readForCommand(streamId, 1, { lock: false }); // begun by now: a named statement
+        }),
+      );
+
+      expect(sent).toEqual([expect.stringMatching(/^START TRANSACTION; SELECT s.stream_version AS snapshot/), expect.stringMatching(/^SELECT s.stream_version/), 'COMMIT']);
+    });
+
+    it('rolls back what was sent when the work fails after its first statement', async () => {
+      const id = randomUUID();
+
+      await expect(
+        runInTransaction(fx.dataSource, async (manager) => {
+          await manager.query('INSERT INTO marks (id, note) VALUES ($1, $2)', [id, 'undone']);
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+
+      expect(await marks(id)).toEqual([]);
+    });
   });
 });

@@ -54,18 +54,12 @@ export class CommandRunner<C, E extends DomainEvent, S> {
   }
 
   async load(streamId: string): Promise<{ state: S; streamVersion: number }> {
-    const policy = this.options.snapshot;
-    return this.stateOf(
-      policy ? await this.store.readStreamFromSnapshot<S>(streamId, policy.schemaVersion) : { snapshot: null, events: await this.store.readStream(streamId) },
-    );
+    return this.loadFor(streamId, { lock: false });
   }
 
-  /** serializeWriters: the stream's lock, then its state (in one round trip when the store can). */
-  private async lockAndLoad(streamId: string): Promise<{ state: S; streamVersion: number }> {
-    const read = await this.store.lockAndReadStream<S>(streamId, this.options.snapshot?.schemaVersion ?? null);
-    if (read) return this.stateOf(read);
-    await this.store.lockStream(streamId);
-    return this.load(streamId);
+  /** The stream's state, its lock taken first when `lock` (in the read's round trip when the store can). */
+  private async loadFor(streamId: string, options: { lock: boolean }): Promise<{ state: S; streamVersion: number }> {
+    return this.stateOf(await this.store.readForCommand<S>(streamId, this.options.snapshot?.schemaVersion ?? null, options));
   }
 
   private stateOf({ snapshot, events }: StreamRead<S>): { state: S; streamVersion: number } {
@@ -79,7 +73,7 @@ export class CommandRunner<C, E extends DomainEvent, S> {
       if (created) return created;
     }
     for (let attempt = 1; ; attempt++) {
-      const { state, streamVersion } = attempt === 1 && this.options.serializeWriters ? await this.lockAndLoad(streamId) : await this.load(streamId);
+      const { state, streamVersion } = await this.loadFor(streamId, { lock: attempt === 1 && this.options.serializeWriters === true });
       const events = this.decider.decide(command, state);
       if (events.length === 0) return { events, state, streamVersion };
       try {

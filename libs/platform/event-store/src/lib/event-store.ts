@@ -5,7 +5,7 @@ import { ConcurrencyError, PartialDuplicateAppendError } from './errors';
 import { Sql } from './sql';
 import * as statements from './statements';
 import { safeLiteral } from './sql-literal';
-import { afterCommit, currentManager, inTransaction } from './unit-of-work';
+import { afterCommit, currentManager, inTransaction, transactionPending } from './unit-of-work';
 import { UpcasterChain } from './upcasting';
 import {
   AppendResult,
@@ -109,20 +109,26 @@ export class EventStore {
   }
 
   /**
-   * lockStream, then the stream read (readStreamFromSnapshot with `snapshotSchemaVersion`; every
-   * event with null), in ONE round trip: two statements in one simple query. In READ COMMITTED
-   * each statement takes its own snapshot when it starts, so the read sees everything the lock's
-   * earlier holders committed. Null outside a transaction, or when the stream id cannot be
-   * inlined (safeLiteral): then lock and read one after the other.
+   * The stream as a command needs it: from its latest snapshot of `snapshotSchemaVersion` (every
+   * event with null), after taking the stream's lock when `lock` (see lockStream). Inside a
+   * transaction, whatever must go first (START TRANSACTION while still pending, the lock) goes in
+   * the same simple query as the read: one round trip. In READ COMMITTED each statement takes its
+   * own snapshot when it starts, so the read sees everything the lock's earlier holders committed.
+   * Values are inlined only when safeLiteral allows; otherwise the statements go one by one.
    */
-  async lockAndReadStream<S>(streamId: string, snapshotSchemaVersion: number | null): Promise<StreamRead<S> | null> {
+  async readForCommand<S>(streamId: string, snapshotSchemaVersion: number | null, options: { lock: boolean }): Promise<StreamRead<S>> {
     const id = safeLiteral(streamId);
-    if (!id || !inTransaction(this.dataSource) || (snapshotSchemaVersion !== null && !Number.isSafeInteger(snapshotSchemaVersion))) return null;
+    const oneTrip = id !== null && inTransaction(this.dataSource) && (options.lock || transactionPending(this.dataSource));
+    if (!oneTrip || (snapshotSchemaVersion !== null && !Number.isSafeInteger(snapshotSchemaVersion))) {
+      if (options.lock) await this.lockStream(streamId);
+      return snapshotSchemaVersion === null ? { snapshot: null, events: await this.readStream(streamId) } : this.readStreamFromSnapshot<S>(streamId, snapshotSchemaVersion);
+    }
     const read =
       snapshotSchemaVersion === null
         ? { statement: statements.readStream, literals: [id, '0'] }
         : { statement: statements.readStreamFromSnapshot, literals: [id, String(snapshotSchemaVersion)] };
-    const [, { rows }] = await this.sql.inOneRoundTrip([{ statement: statements.lockStream, literals: [id] }, read]);
+    const results = await this.sql.inOneRoundTrip(options.lock ? [{ statement: statements.lockStream, literals: [id] }, read] : [read]);
+    const { rows } = results[results.length - 1];
     if (snapshotSchemaVersion === null) return { snapshot: null, events: (rows as EventRow[]).map((r) => this.toStoredEvent(r)) };
     return this.fromSnapshotRows(streamId, snapshotSchemaVersion, rows as Array<SnapshotRow<S>>);
   }

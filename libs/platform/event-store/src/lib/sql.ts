@@ -1,7 +1,7 @@
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
 import { Statement } from './statements';
-import { ambientQueryRunner } from './unit-of-work';
+import { ambientConnection } from './unit-of-work';
 
 /**
  * Runs named statements on the pg driver beneath TypeORM: on the ambient transaction's
@@ -22,11 +22,13 @@ export class Sql {
    * has made safe). One result per statement. Throws outside a transaction.
    */
   async inOneRoundTrip(parts: ReadonlyArray<{ readonly statement: Statement; readonly literals: readonly string[] }>): Promise<QueryResult[]> {
-    const client = await this.ambientClient();
-    if (!client) throw new Error('Sql.inOneRoundTrip needs an ambient transaction');
-    const text = parts.map(({ statement, literals }) => statement.text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1])).join(';\n');
-    const results = (await client.query(text)) as unknown as QueryResult | QueryResult[];
-    return Array.isArray(results) ? results : [results];
+    const ambient = await ambientConnection(this.dataSource);
+    if (!ambient) throw new Error('Sql.inOneRoundTrip needs an ambient transaction');
+    // A transaction's START TRANSACTION rides along with its first statements.
+    const begin = ambient.pendingBegin ?? [];
+    const text = [...begin, ...parts.map(({ statement, literals }) => statement.text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1]))];
+    const results = (await ambient.client.query(text.join(';\n'))) as unknown as QueryResult | QueryResult[];
+    return (Array.isArray(results) ? results : [results]).slice(begin.length);
   }
 
   /** Always on the pool: for reads that must not see an uncommitted ambient transaction. */
@@ -34,9 +36,11 @@ export class Sql {
     return (await this.pool().query<R>({ name: statement.name, text: statement.text, values })).rows;
   }
 
+  /** The ambient transaction's connection, its START TRANSACTION sent first if still pending. */
   private async ambientClient(): Promise<PoolClient | null> {
-    const runner = ambientQueryRunner(this.dataSource);
-    return runner ? ((await runner.connect()) as PoolClient) : null;
+    const ambient = await ambientConnection(this.dataSource);
+    if (ambient?.pendingBegin) await ambient.client.query(ambient.pendingBegin.join(';\n'));
+    return ambient?.client ?? null;
   }
 
   private pool(): Pool {

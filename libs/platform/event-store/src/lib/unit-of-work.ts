@@ -1,20 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 interface Scope {
   readonly dataSource: DataSource;
-  readonly manager: EntityManager;
+  readonly runner: QueryRunner;
   readonly afterCommit: Array<() => void>;
   /** Parameterless statements sent in the COMMIT's own round trip (see commitWith). */
   readonly commitWith: string[];
+  /** START TRANSACTION and the beginWith statements, until they have gone out with the first statement. */
+  pendingBegin: string[] | null;
 }
 
 const scopes = new AsyncLocalStorage<Scope>();
 
 export interface TransactionOptions {
   /**
-   * Parameterless statements sent in START TRANSACTION's own round trip, e.g.
-   * `SET LOCAL lock_timeout = '100ms'`. Every value in them must be a literal the caller has validated.
+   * Parameterless statements sent with START TRANSACTION, e.g. `SET LOCAL lock_timeout = '100ms'`.
+   * Every value in them must be a literal the caller has validated.
    */
   readonly beginWith?: readonly string[];
 }
@@ -23,6 +26,12 @@ export interface TransactionOptions {
  * Runs `work` in a transaction that everything below it joins (the event store, inbox,
  * read-model writes), so that a message's effect and its inbox record commit together.
  * A nested call on the same DataSource joins the outer transaction.
+ *
+ * START TRANSACTION is not a round trip of its own: it goes out with the transaction's first
+ * statement. A TypeORM query (the manager, repositories) sends it just before; the event store
+ * sends it in the same simple query as its first read when it can (see takePendingBegin), and
+ * a transaction whose only statements are commitWith ones sends everything at once. A
+ * transaction that never touched the database costs no round trip at all.
  */
 export async function runInTransaction<T>(
   dataSource: DataSource,
@@ -30,46 +39,59 @@ export async function runInTransaction<T>(
   options: TransactionOptions = {},
 ): Promise<T> {
   const outer = scopes.getStore();
-  if (outer?.dataSource === dataSource) return work(outer.manager);
+  if (outer?.dataSource === dataSource) return work(outer.runner.manager);
   const runner = dataSource.createQueryRunner();
-  const scope: Scope = { dataSource, manager: runner.manager, afterCommit: [], commitWith: [] };
+  const scope: Scope = { dataSource, runner, afterCommit: [], commitWith: [], pendingBegin: ['START TRANSACTION', ...(options.beginWith ?? [])] };
+  beginOnFirstQuery(scope);
   let result: T;
   try {
-    await begin(runner, options.beginWith ?? []);
     result = await scopes.run(scope, () => work(runner.manager));
-    await commit(runner, scope.commitWith);
+    await commit(scope);
   } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    if (scope.pendingBegin === null) await runner.rollbackTransaction().catch(() => undefined);
     throw error;
   } finally {
+    Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
     await runner.release();
   }
   for (const hook of scope.afterCommit) hook();
   return result;
 }
 
-/** START TRANSACTION, with `statements` in the same simple query when there are any. */
-async function begin(runner: QueryRunner, statements: readonly string[]): Promise<void> {
-  if (statements.length === 0) return runner.startTransaction();
-  const client = (await runner.connect()) as { query(text: string): Promise<unknown> };
-  // TypeORM's bookkeeping first: if a statement fails after START TRANSACTION, the caller rolls back.
+/**
+ * TypeORM's bookkeeping says "in a transaction" from the start (so that save() and friends do
+ * not open one of their own), and the runner's query() sends the pending START TRANSACTION first.
+ */
+function beginOnFirstQuery(scope: Scope): void {
+  const { runner } = scope;
   Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-  await client.query(`START TRANSACTION;\n${statements.join(';\n')}`);
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  runner.query = (async (...args: unknown[]) => {
+    const pending = takePendingBegin(scope);
+    if (pending) await ((await runner.connect()) as PoolClient).query(pending.join(';\n'));
+    return query(...args);
+  }) as QueryRunner['query'];
+}
+
+function takePendingBegin(scope: Scope): string[] | null {
+  const pending = scope.pendingBegin;
+  // Taken before it is sent: a failure after this point leaves a transaction to roll back.
+  scope.pendingBegin = null;
+  return pending;
 }
 
 /**
- * Sends `statements` and COMMIT as ONE simple query: one round trip instead of two. If a
- * statement fails, PostgreSQL skips the rest of the string, COMMIT included, and the error
- * reaches the caller, who rolls back.
+ * Sends `statements` and COMMIT as ONE simple query: one round trip instead of two (with START
+ * TRANSACTION too if nothing was sent before). If a statement fails, PostgreSQL skips the rest of
+ * the string, COMMIT included, and the error reaches the caller, who rolls back.
  */
-async function commit(runner: QueryRunner, statements: readonly string[]): Promise<void> {
-  if (statements.length === 0) return runner.commitTransaction();
+async function commit(scope: Scope): Promise<void> {
+  const pending = takePendingBegin(scope);
+  if (pending && scope.commitWith.length === 0) return; // nothing was sent: nothing to commit
   // On the driver's client, not runner.query(): a refused statement (an inbox mark meeting a
   // duplicate) is an expected answer, which TypeORM would log as a failed query.
-  const client = (await runner.connect()) as { query(text: string): Promise<unknown> };
-  await client.query(`${statements.join(';\n')};\nCOMMIT`);
-  // TypeORM did not send this COMMIT itself: bring its bookkeeping in line.
-  Object.assign(runner, { isTransactionActive: false, transactionDepth: 0 });
+  const client = (await scope.runner.connect()) as PoolClient;
+  await client.query([...(pending ?? []), ...scope.commitWith, 'COMMIT'].join(';\n'));
 }
 
 /**
@@ -87,17 +109,30 @@ export function commitWith(dataSource: DataSource, statement: string): void {
 /** The ambient transaction's manager, or the DataSource's own when there is none. */
 export function currentManager(dataSource: DataSource): EntityManager {
   const scope = scopes.getStore();
-  return scope?.dataSource === dataSource ? scope.manager : dataSource.manager;
+  return scope?.dataSource === dataSource ? scope.runner.manager : dataSource.manager;
 }
 
 export function inTransaction(dataSource: DataSource): boolean {
   return scopes.getStore()?.dataSource === dataSource;
 }
 
-/** The query runner of the ambient transaction, if any. */
-export function ambientQueryRunner(dataSource: DataSource): QueryRunner | undefined {
+/**
+ * The ambient transaction's connection, for statements sent on the driver itself, and what must
+ * go out before (or with) the caller's first statement: START TRANSACTION and its beginWith
+ * statements the first time, nothing after. The caller must send `pendingBegin` first, or in the
+ * same simple query; null without an ambient transaction.
+ */
+export async function ambientConnection(dataSource: DataSource): Promise<{ client: PoolClient; pendingBegin: string[] | null } | null> {
   const scope = scopes.getStore();
-  return scope?.dataSource === dataSource ? scope.manager.queryRunner : undefined;
+  if (scope?.dataSource !== dataSource) return null;
+  const client = (await scope.runner.connect()) as PoolClient;
+  return { client, pendingBegin: takePendingBegin(scope) };
+}
+
+/** True inside a transaction that has sent nothing yet (its START TRANSACTION is still pending). */
+export function transactionPending(dataSource: DataSource): boolean {
+  const scope = scopes.getStore();
+  return scope?.dataSource === dataSource && scope.pendingBegin !== null;
 }
 
 /** Runs `hook` once the ambient transaction has committed (at once when there is none). */
