@@ -47,9 +47,14 @@ export function isUuid(value: string): boolean {
 const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
 const decoder = new TextDecoder();
 
+/**
+ * Every header's first value by its exact name. Walks the header map once: `MsgHdrs.get(key)`
+ * lists and filters every key on each call, which made this loop quadratic, on every message.
+ */
 export function headerRecord(h: MsgHdrs | undefined): Record<string, string> {
   const record: Record<string, string> = {};
-  for (const key of h?.keys() ?? []) record[key] = h?.get(key) ?? '';
+  if (!h) return record;
+  for (const [key, values] of h) record[key] = values[0] ?? '';
   return record;
 }
 
