@@ -1,17 +1,9 @@
-import {
-  consumerOrderValidatedV1,
-  consumerOrderValidatedV1Subject,
-  consumerOrderValidationFailedV1,
-  consumerOrderValidationFailedV1Subject,
-  consumerRegisteredV1,
-  consumerRegisteredV1Subject,
-} from '@brigade/contracts/consumers';
+import { consumerOrderValidatedV1Subject, consumerOrderValidationFailedV1Subject, consumerRegisteredV1Subject } from '@brigade/contracts/consumers';
 import { JetStreamContext } from '@brigade/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { ConsumerDirectory } from '../../projections/consumer-directory/consumer-directory';
 import { OrderView } from '../../projections/order-view/order-view';
-import { positionOf } from '../../projections/stream-position';
 
 /** Durable `order-history--consumers`: consumers' names, and their verdicts on orders (timeline entries). */
 const CONSUMERS = { handler: 'consumers' };
@@ -25,18 +17,16 @@ export class ConsumerEventsConsumer {
 
   @EventPattern(consumerRegisteredV1Subject, CONSUMERS)
   async onRegistered(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    await this.consumers.registered(consumerRegisteredV1.parse(payload), positionOf(ctx));
+    await this.consumers.applyEvent(ctx, payload);
   }
 
   @EventPattern(consumerOrderValidatedV1Subject, CONSUMERS)
   async onOrderValidated(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    const { orderId, consumerId } = consumerOrderValidatedV1.parse(payload);
-    await this.orders.noted({ orderId, consumerId }, positionOf(ctx));
+    await this.orders.applyEvent(ctx, payload);
   }
 
   @EventPattern(consumerOrderValidationFailedV1Subject, CONSUMERS)
   async onOrderValidationFailed(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    const { orderId, consumerId } = consumerOrderValidationFailedV1.parse(payload);
-    await this.orders.noted({ orderId, consumerId }, positionOf(ctx));
+    await this.orders.applyEvent(ctx, payload);
   }
 }

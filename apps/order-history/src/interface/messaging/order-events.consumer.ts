@@ -1,23 +1,16 @@
-import {
-  orderApprovedV1,
-  orderApprovedV1Subject,
-  orderCreatedV1,
-  orderCreatedV1Subject,
-  orderRejectedV1,
-  orderRejectedV1Subject,
-} from '@brigade/contracts/orders';
+import { orderApprovedV1Subject, orderCreatedV1Subject, orderRejectedV1Subject } from '@brigade/contracts/orders';
 import { JetStreamContext } from '@brigade/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { OrderView } from '../../projections/order-view/order-view';
-import { positionOf } from '../../projections/stream-position';
 
 /** Durable `order-history--orders`: an order's details and its approval or rejection. */
 const ORDERS = { handler: 'orders' };
 
 /**
- * Payloads are checked against their contract first: one that breaks it is not a business
- * answer, it is retried and then parked for an operator.
+ * What each event means for the view is read in order-view-events.ts, the same reading a rebuild's
+ * replay uses. Payloads are checked against their contract first: one that breaks it is not a
+ * business answer, it is retried and then parked for an operator.
  */
 @Controller()
 export class OrderEventsConsumer {
@@ -25,18 +18,16 @@ export class OrderEventsConsumer {
 
   @EventPattern(orderCreatedV1Subject, ORDERS)
   async onCreated(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    await this.orders.placed(orderCreatedV1.parse(payload), positionOf(ctx));
+    await this.orders.applyEvent(ctx, payload);
   }
 
   @EventPattern(orderApprovedV1Subject, ORDERS)
   async onApproved(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    const { orderId, consumerId, restaurantId } = orderApprovedV1.parse(payload);
-    await this.orders.decided({ orderId, consumerId, restaurantId }, 'APPROVED', null, positionOf(ctx));
+    await this.orders.applyEvent(ctx, payload);
   }
 
   @EventPattern(orderRejectedV1Subject, ORDERS)
   async onRejected(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    const { orderId, consumerId, restaurantId, rejectionReason } = orderRejectedV1.parse(payload);
-    await this.orders.decided({ orderId, consumerId, restaurantId }, 'REJECTED', rejectionReason, positionOf(ctx));
+    await this.orders.applyEvent(ctx, payload);
   }
 }

@@ -1,16 +1,12 @@
 import {
-  paymentAuthorizedV1,
   paymentAuthorizedV1Subject,
-  paymentDeclinedV1,
   paymentDeclinedV1Subject,
-  paymentVoidedV1,
   paymentVoidedV1Subject,
 } from '@brigade/contracts/accounting';
 import { JetStreamContext } from '@brigade/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { OrderView } from '../../projections/order-view/order-view';
-import { positionOf } from '../../projections/stream-position';
 
 /**
  * Durable `order-history--accounting`: the payment of each order. Payments live on the consumer's
@@ -25,19 +21,16 @@ export class PaymentEventsConsumer {
 
   @EventPattern(paymentAuthorizedV1Subject, ACCOUNTING)
   async onAuthorized(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    const { orderId, consumerId, amountCents } = paymentAuthorizedV1.parse(payload);
-    await this.orders.paymentChanged({ orderId, consumerId }, { state: 'AUTHORIZED', amountCents }, positionOf(ctx));
+    await this.orders.applyEvent(ctx, payload);
   }
 
   @EventPattern(paymentDeclinedV1Subject, ACCOUNTING)
   async onDeclined(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    const { orderId, consumerId, amountCents, reason } = paymentDeclinedV1.parse(payload);
-    await this.orders.paymentChanged({ orderId, consumerId }, { state: 'DECLINED', amountCents, reason }, positionOf(ctx));
+    await this.orders.applyEvent(ctx, payload);
   }
 
   @EventPattern(paymentVoidedV1Subject, ACCOUNTING)
   async onVoided(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    const { orderId, consumerId, amountCents } = paymentVoidedV1.parse(payload);
-    await this.orders.paymentChanged({ orderId, consumerId }, { state: 'VOIDED', amountCents }, positionOf(ctx));
+    await this.orders.applyEvent(ctx, payload);
   }
 }

@@ -1,18 +1,13 @@
 import {
-  restaurantClosedV1,
   restaurantClosedV1Subject,
-  restaurantCreatedV1,
   restaurantCreatedV1Subject,
-  restaurantMenuRevisedV1,
   restaurantMenuRevisedV1Subject,
-  restaurantOpenedV1,
   restaurantOpenedV1Subject,
 } from '@brigade/contracts/restaurants';
 import { JetStreamContext } from '@brigade/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { RestaurantDirectory } from '../../projections/restaurant-directory/restaurant-directory';
-import { positionOf } from '../../projections/stream-position';
 
 /** Durable `order-history--restaurants`: names, menus and open/closed, for orders and search. */
 const RESTAURANTS = { handler: 'restaurants' };
@@ -23,22 +18,21 @@ export class RestaurantEventsConsumer {
 
   @EventPattern(restaurantCreatedV1Subject, RESTAURANTS)
   async onCreated(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    await this.restaurants.created(restaurantCreatedV1.parse(payload), positionOf(ctx));
+    await this.restaurants.applyEvent(ctx, payload);
   }
 
   @EventPattern(restaurantMenuRevisedV1Subject, RESTAURANTS)
   async onMenuRevised(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    const { restaurantId, menu } = restaurantMenuRevisedV1.parse(payload);
-    await this.restaurants.menuRevised(restaurantId, menu, positionOf(ctx));
+    await this.restaurants.applyEvent(ctx, payload);
   }
 
   @EventPattern(restaurantOpenedV1Subject, RESTAURANTS)
   async onOpened(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    await this.restaurants.openChanged(restaurantOpenedV1.parse(payload).restaurantId, true, positionOf(ctx));
+    await this.restaurants.applyEvent(ctx, payload);
   }
 
   @EventPattern(restaurantClosedV1Subject, RESTAURANTS)
   async onClosed(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    await this.restaurants.openChanged(restaurantClosedV1.parse(payload).restaurantId, false, positionOf(ctx));
+    await this.restaurants.applyEvent(ctx, payload);
   }
 }

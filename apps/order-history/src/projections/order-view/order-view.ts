@@ -1,4 +1,3 @@
-import type { OrderCreatedV1 } from '@brigade/contracts/orders';
 import { afterCommit, currentManager } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -7,9 +6,12 @@ import { OrderStatuses } from '../order-status/order-status';
 import { OrderStatusCache } from '../order-status/order-status-cache';
 import { ProjectionRegistry } from '../registry/projection-registry';
 import { consumersTable, orderViewTables, OrderViewTables, restaurantsTable } from '../registry/projection-tables';
-import { EventPosition, newerThan, versionAfter } from '../stream-position';
-import type { OrderHistoryView, OrderLine, OrderState, OrderSummary, PaymentState, TicketState, TimelineEntry } from './order-history.view';
 import { cents } from '../money';
+import { ProjectionFeed } from '../projection-feed';
+import { OrderChange, foldOrderChanges } from './order-change';
+import type { OrderHistoryView, OrderLine, OrderState, OrderSummary, PaymentState, TicketState, TimelineEntry } from './order-history.view';
+import { ORDER_VIEW_EVENTS } from './order-view-events';
+import { Query, writeOrderRows } from './order-view-writer';
 
 /**
  * The denormalised order view (`oh_orders_v<N>` + `oh_order_timeline_v<N>`), fed by the durables of
@@ -34,7 +36,13 @@ import { cents } from '../money';
  * indifferent to what the inbox cannot see (order across durables, replays after newer events).
  * Every write joins the consumer's transaction (currentManager), so it commits with the inbox row.
  *
- * Every statement that changes an order's row adds 1 to its `version` and sets `changed_at`. After
+ * Because the view is order-insensitive and idempotent, a batch of events can be folded per order
+ * in memory (order-change.ts, pure) and written with a few multi-row statements
+ * (order-view-writer.ts): that is the only write path. A live event is a batch of one; a
+ * rebuild's replay writes thousands of events per batch through the same fold and statements.
+ *
+ * Every part of an order's row an event writes adds 1 to the row's `version` (as many as separate
+ * statements per part would count), and every write sets `changed_at`. After
  * each event the order's status is read, locked until the commit, and handed to the Redis cache
  * once the transaction has committed (never before: Redis must not show what may roll back).
  *
@@ -46,75 +54,28 @@ import { cents } from '../money';
  * to Redis, and only from the live consumers (never from a replay).
  */
 @Injectable()
-export class OrderView {
+export class OrderView extends ProjectionFeed<OrderChange> {
+  protected readonly events = ORDER_VIEW_EVENTS;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly statuses: OrderStatuses,
     private readonly cache: OrderStatusCache,
     private readonly registry: ProjectionRegistry,
-  ) {}
-
-  async placed(order: OrderCreatedV1, at: EventPosition): Promise<void> {
-    const lines = order.lineItems.map(({ menuItemId, name, priceCents, quantity }) => ({ menuItemId, name, priceCents, quantity }));
-    for (const t of this.writeTables()) {
-      await this.touch(t, order, at);
-      await this.setPart(t, order.orderId, 'details_version', 'line_items = $3, item_names = $4, order_total_cents = $5, placed_at = $6', at, [
-        JSON.stringify(lines),
-        lines.map((line) => line.name).join(' '),
-        order.orderTotalCents,
-        at.occurredAt,
-      ]);
-      await this.setPart(t, order.orderId, 'order_version', `state = 'APPROVAL_PENDING', rejection_reason = NULL`, at, []);
-    }
-    await this.statusChanged(order.orderId);
+  ) {
+    super();
   }
 
-  async decided(ids: OrderIds, state: Exclude<OrderState, 'APPROVAL_PENDING'>, rejectionReason: string | null, at: EventPosition): Promise<void> {
-    for (const t of this.writeTables()) {
-      await this.touch(t, ids, at);
-      await this.setPart(t, ids.orderId, 'order_version', 'state = $3, rejection_reason = $4', at, [state, rejectionReason]);
-    }
-    await this.statusChanged(ids.orderId);
-  }
-
-  /** `reason` and `readyBy` are kept once known: later steps of the ticket do not repeat them. */
-  async ticketChanged(ids: OrderIds, change: { state: TicketState; reason?: string; readyBy?: string }, at: EventPosition): Promise<void> {
-    for (const t of this.writeTables()) {
-      await this.touch(t, ids, at);
-      await this.setPart(t, ids.orderId, 'ticket_version', 'ticket_state = $3, ticket_reason = COALESCE($4, ticket_reason)', at, [
-        change.state,
-        change.reason ?? null,
-      ]);
-      // A promise made stays a fact even if the acceptance arrives after a newer step of the ticket.
-      if (change.readyBy) {
-        await this.query(`UPDATE ${t.orders} AS o SET ready_by = $2, ${COUNT_CHANGE} WHERE order_id = $1 AND ready_by IS DISTINCT FROM $2`, [
-          ids.orderId,
-          change.readyBy,
-        ]);
-      }
-    }
-    await this.statusChanged(ids.orderId);
-  }
-
-  async paymentChanged(ids: OrderIds, change: { state: PaymentState; amountCents: number; reason?: string }, at: EventPosition): Promise<void> {
-    for (const t of this.writeTables()) {
-      await this.touch(t, ids, at);
-      await this.setPart(
-        t,
-        ids.orderId,
-        'payment_version',
-        'payment_state = $3, payment_amount_cents = $4, payment_reason = COALESCE($5, payment_reason)',
-        at,
-        [change.state, change.amountCents, change.reason ?? null],
-      );
-    }
-    await this.statusChanged(ids.orderId);
-  }
-
-  /** An event that changes no part of the view but belongs on the order's timeline (a consumer verdict). */
-  async noted(ids: OrderIds, at: EventPosition): Promise<void> {
-    for (const t of this.writeTables()) await this.touch(t, ids, at);
-    await this.statusChanged(ids.orderId);
+  /**
+   * Applies a batch of changes (a live event's one, or a replay's hundreds), in the caller's
+   * transaction, to every version the registry says: folded per order, then a few multi-row
+   * statements per version (order-view-writer.ts). Then, live only, each order's status for Redis.
+   */
+  async apply(changes: readonly OrderChange[]): Promise<void> {
+    const rows = foldOrderChanges(changes);
+    const query: Query = (sql, values) => this.query(sql, values);
+    for (const t of this.writeTables()) await writeOrderRows(query, t, rows);
+    for (const row of rows) await this.statusChanged(row.orderId);
   }
 
   async find(orderId: string): Promise<OrderHistoryView | null> {
@@ -170,34 +131,6 @@ export class OrderView {
   }
 
   /**
-   * The row exists from the first event about the order, whichever it is; ids carried by the
-   * event fill those still missing. The event joins the timeline (once per event id).
-   */
-  private async touch(t: OrderViewTables, ids: OrderIds, at: EventPosition): Promise<void> {
-    await this.query(
-      `INSERT INTO ${t.orders} AS o (order_id, consumer_id, restaurant_id, version, changed_at) VALUES ($1, $2, $3, 1, now())
-       ON CONFLICT (order_id) DO UPDATE SET consumer_id = COALESCE(o.consumer_id, EXCLUDED.consumer_id),
-         restaurant_id = COALESCE(o.restaurant_id, EXCLUDED.restaurant_id), ${COUNT_CHANGE}
-       WHERE (o.consumer_id IS NULL AND EXCLUDED.consumer_id IS NOT NULL) OR (o.restaurant_id IS NULL AND EXCLUDED.restaurant_id IS NOT NULL)`,
-      [ids.orderId, ids.consumerId ?? null, ids.restaurantId ?? null],
-    );
-    await this.query(
-      `INSERT INTO ${t.timeline} (order_id, event_id, subject, occurred_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (order_id, event_id) DO NOTHING`,
-      [ids.orderId, at.eventId, at.subject, at.occurredAt],
-    );
-  }
-
-  /** Writes one part of the row if the event is newer than the last one applied to that part. */
-  private async setPart(t: OrderViewTables, orderId: string, versionColumn: VersionColumn, assignments: string, at: EventPosition, values: unknown[]): Promise<void> {
-    await this.query(
-      `UPDATE ${t.orders} AS o SET ${assignments}, ${versionColumn} = ${versionAfter(versionColumn, '$2')}, ${COUNT_CHANGE}
-       WHERE order_id = $1 AND ${newerThan(versionColumn, '$2')}`,
-      [orderId, at.version, ...values],
-    );
-  }
-
-  /**
    * The order's status as this transaction leaves it, for Redis once it has committed. Written
    * even when this event changed nothing: the row lock makes it the latest, and the cache keeps
    * the larger version anyway. A duplicate's transaction rolls back, and its hook never runs.
@@ -225,18 +158,6 @@ export class OrderView {
     return currentManager(this.dataSource).query(sql, values);
   }
 }
-
-/** The ids an event carries besides the order's. */
-export interface OrderIds {
-  readonly orderId: string;
-  readonly consumerId?: string;
-  readonly restaurantId?: string;
-}
-
-type VersionColumn = 'details_version' | 'order_version' | 'ticket_version' | 'payment_version';
-
-/** Part of every UPDATE of an order's row: one more change (the row's `version`), and when. */
-const COUNT_CHANGE = 'version = o.version + 1, changed_at = now()';
 
 /** The active versions of the order view and of the directories joined to it. */
 interface ReadTables extends OrderViewTables {

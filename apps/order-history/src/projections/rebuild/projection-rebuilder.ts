@@ -1,12 +1,16 @@
 import { durableName, JetStreamServer } from '@brigade/messaging';
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RebuildRunningError } from '../../domain/order-history.errors';
+import { ConsumerDirectory } from '../consumer-directory/consumer-directory';
+import { OrderView } from '../order-view/order-view';
+import type { ProjectionFeed } from '../projection-feed';
 import { ProjectionRegistry } from '../registry/projection-registry';
 import { PROJECTIONS, ProjectionName } from '../registry/projection-tables';
+import { RestaurantDirectory } from '../restaurant-directory/restaurant-directory';
 import { eventsUpTo, progressOf, RebuildProgress } from './rebuild-progress';
-import { replayStream, ReplaySource, SequenceRange } from './stream-replay';
+import { replayStreams, ReplaySource } from './stream-replay';
 
 /** What POST /admin/projections/:name/rebuild answers. */
 export interface RebuildStarted {
@@ -36,9 +40,10 @@ interface Run {
  * 2. Then (not before) the last sequence of each source stream is read. Every message after it
  *    reaches the live consumers after dual-write was on, so it is written to the new version by
  *    them; every message up to it is written by the replay.
- * 3. Each source stream is replayed from its start up to that sequence into the new version only
- *    (stream-replay.ts). Live writes and the replay meet in the new version in any interleaving,
- *    which the views are built for: idempotent and order-insensitive.
+ * 3. The source streams are replayed side by side from their start up to that sequence into the
+ *    new version only, in batches written set-based through the projection's own feed, the one
+ *    the live consumers use (stream-replay.ts). Live writes and the replay meet in the new
+ *    version in any interleaving, which the views are built for: idempotent and order-insensitive.
  * 4. The switch: one transaction makes the new version active (registry). Queries read it from
  *    the next request on, the live consumers write only it, and the Redis cache serves only keys
  *    of the new version, so nothing cached from the old one is read again.
@@ -49,7 +54,7 @@ interface Run {
  * drops the new tables and leaves the active version as it was.
  */
 @Injectable()
-export class ProjectionRebuilder implements OnApplicationShutdown {
+export class ProjectionRebuilder implements OnModuleDestroy {
   private readonly logger = new Logger(ProjectionRebuilder.name);
   private readonly runs = new Map<ProjectionName, Run | 'starting'>();
   private stopping = false;
@@ -58,6 +63,9 @@ export class ProjectionRebuilder implements OnApplicationShutdown {
     private readonly registry: ProjectionRegistry,
     private readonly server: JetStreamServer,
     private readonly dataSource: DataSource,
+    private readonly orderView: OrderView,
+    private readonly consumerDirectory: ConsumerDirectory,
+    private readonly restaurantDirectory: RestaurantDirectory,
   ) {}
 
   async start(name: ProjectionName): Promise<RebuildStarted> {
@@ -84,37 +92,39 @@ export class ProjectionRebuilder implements OnApplicationShutdown {
     return { ...run.started, startedAt: new Date(run.startedAt).toISOString(), progress: progressOf(run.replayed, run.total, Date.now() - run.startedAt) };
   }
 
-  onApplicationShutdown(): void {
-    // A replay cut short is abandoned at the next start-up (the registry drops its tables).
+  onModuleDestroy(): void {
+    // The first hook of a shutdown: the replay stops at its next batch and drops its tables while
+    // the database is still there. A replay cut short otherwise is abandoned at the next start-up.
     this.stopping = true;
   }
 
-  private async replayAndSwitch(run: Run, sources: readonly ReplaySource[]): Promise<void> {
+  private async replayAndSwitch(run: Run, streams: readonly string[]): Promise<void> {
     const { projection, version } = run.started;
     try {
       const { js, jsm } = await this.server.clients();
-      const ranges: SequenceRange[] = [];
+      const sources: ReplaySource[] = [];
       let total = 0;
-      for (const source of sources) {
-        const { state } = await jsm.streams.info(source.stream);
-        ranges.push({ first: state.first_seq, last: state.last_seq });
+      for (const stream of streams) {
+        const { state } = await jsm.streams.info(stream);
+        sources.push({ stream, range: { first: state.first_seq, last: state.last_seq } });
         total += eventsUpTo(state.first_seq, state.last_seq);
       }
       run.total = total;
-      this.logger.log({ msg: 'Projection rebuild replaying', projection, version, streams: sources.map((s) => s.stream), totalEvents: total });
-      let skipped = 0;
-      for (const [index, source] of sources.entries()) {
-        skipped += await replayStream(source, ranges[index], {
-          dataSource: this.dataSource,
-          js,
-          namespace: this.server.settings.namespace,
-          inScope: (work) => this.registry.replaying(projection, version, work),
-          onProgress: (messages) => {
-            if (this.stopping) throw new Error('the app is shutting down');
-            run.replayed += messages;
-          },
-        });
-      }
+      this.logger.log({ msg: 'Projection rebuild replaying', projection, version, streams, totalEvents: total });
+      const skipped = await replayStreams(sources, {
+        dataSource: this.dataSource,
+        js,
+        namespace: this.server.settings.namespace,
+        feed: this.feedOf(projection),
+        inScope: (work) => this.registry.replaying(projection, version, work),
+        proceed: () => {
+          if (this.stopping) throw new Error('the app is shutting down');
+        },
+        onProgress: (messages) => {
+          run.replayed += messages;
+        },
+      });
+      if (this.stopping) throw new Error('the app is shutting down');
       await this.registry.switchTo(projection, version, run.replayed, total);
       this.logger.log({ msg: 'Projection rebuilt', projection, version, replayedEvents: run.replayed, skippedEvents: skipped, ms: Date.now() - run.startedAt });
     } catch (error) {
@@ -128,13 +138,23 @@ export class ProjectionRebuilder implements OnApplicationShutdown {
     }
   }
 
-  /** The live durables feeding the projection: their streams and their handlers, which the replay reuses. */
-  private sourcesOf(name: ProjectionName): ReplaySource[] {
+  /** The projection's reading of events and its writer: the live consumers' own. */
+  private feedOf(name: ProjectionName): ProjectionFeed<unknown> {
+    const feeds: Record<ProjectionName, ProjectionFeed<unknown>> = {
+      'order-view': this.orderView,
+      'consumer-directory': this.consumerDirectory,
+      'restaurant-directory': this.restaurantDirectory,
+    };
+    return feeds[name];
+  }
+
+  /** The streams of the live durables feeding the projection. */
+  private sourcesOf(name: ProjectionName): string[] {
     return PROJECTIONS[name].sources.map((handler) => {
       const durable = durableName(this.server.app, handler);
       const group = this.server.handlerGroup(durable);
       if (!group) throw new Error(`The consumer ${durable} is not running in this process: it feeds ${name}`);
-      return { durable, stream: group.stream, handlers: group.handlers };
+      return group.stream;
     });
   }
 }

@@ -1,130 +1,133 @@
 import { runInTransaction } from '@brigade/event-store';
-import {
-  ConsumedEvent,
-  JetStreamContext,
-  UnreadableMessageError,
-  isDomainErrorLike,
-  isUnretryable,
-  rawMessageOf,
-  readConsumedEvent,
-  type Namespace,
-} from '@brigade/messaging';
-import type { Consumer, JetStreamClient, JsMsg } from '@nats-io/jetstream';
-import type { MessageHandler } from '@nestjs/microservices';
-import { isObservable, lastValueFrom } from 'rxjs';
+import { ConsumedEvent, UnreadableMessageError, isDomainErrorLike, isUnretryable, rawMessageOf, readConsumedEvent, type Namespace } from '@brigade/messaging';
+import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { DataSource } from 'typeorm';
+import type { ProjectionFeed } from '../projection-feed';
+import { SequenceRange, StreamReader } from './stream-reader';
 
-/** The live durable's handlers (Nest-wrapped `@EventPattern` methods), reused as they are by the replay. */
+export type { SequenceRange } from './stream-reader';
+
+/** A stream feeding the projection (the one its live durable reads), and the part of it to replay. */
 export interface ReplaySource {
-  readonly durable: string;
   readonly stream: string;
-  readonly handlers: ReadonlyArray<{ readonly pattern: string; readonly callback: MessageHandler }>;
+  readonly range: SequenceRange;
 }
 
-export interface StreamReplayOptions {
+export interface StreamReplayOptions<C> {
   readonly dataSource: DataSource;
   readonly js: JetStreamClient;
   readonly namespace: Namespace;
+  /** The projection's feed: the live consumers' reading of each event and their writer. */
+  readonly feed: ProjectionFeed<C>;
   /** Runs one transaction's worth of work in the rebuild's replay scope (only the building version is written). */
   readonly inScope: <T>(work: () => Promise<T>) => Promise<T>;
-  /** Called after each committed batch with the number of messages it covered. */
-  /** Counts the sequences covered, gaps included, so that it adds up to last - first + 1. */
+  /** Called before each batch is written: throws to stop the replay (the app is shutting down). */
+  readonly proceed: () => void;
+  /** Called after each committed batch with the number of messages it covered (gaps included: they add up to the ranges). */
   readonly onProgress: (messages: number) => void;
+  /** Messages per stream and batch, at most: the first batches are smaller (FIRST_BATCH, doubling). */
   readonly batchSize?: number;
 }
 
-const DEFAULT_BATCH = 250;
+/** 2,000 messages per stream: a batch of the four order-view streams is at most 8,000 events, a few MB. */
+const DEFAULT_BATCH = 2_000;
+/** The first round's size per stream: progress shows early, and a short replay still takes a few batches. */
+const FIRST_BATCH = 100;
 const ATTEMPTS = 3;
-/** Consecutive fetches that bring nothing before the stream is taken to have lost messages. */
-const EMPTY_FETCHES = 5;
 
-/** The part of a stream a replay covers: its first message then, and its last one when dual-write had begun. */
-export interface SequenceRange {
-  readonly first: number;
-  readonly last: number;
+/** One message of a batch, read as the live consumer reads it: its change, or why it is skipped. */
+interface Entry<C> {
+  readonly stream: string;
+  readonly sequence: number;
+  readonly subject: string;
+  /** null: nothing to apply (not one of the projection's events, or skipped). */
+  readonly change: C | null;
+  readonly skipped: boolean;
 }
 
 /**
- * Replays one context's stream, from its first message up to `range.last`, through the live
- * durable's own handlers (the same parsing and projection code), with no durable and no inbox:
- * an ephemeral ordered consumer reads the stream, and batches of messages are applied one
- * transaction each. That is safe because the views are idempotent and order-insensitive by
- * construction (parts guarded by producer stream versions, timeline keyed by event id), so
- * applying a message the live consumers also apply (dual-write) changes nothing twice.
+ * Replays the projection's source streams side by side, from their first message up to each
+ * range's last, into the building version, set-based: each round takes the next batch of every
+ * stream (fetched and read while the previous round was written), reads every message as the
+ * live consumer does (the feed's `changeOf`), and applies all of the round's changes in one
+ * transaction through the feed's writer (folded per row, a few multi-row statements). That is
+ * safe because the views are idempotent and order-insensitive by construction (parts guarded by
+ * producer stream versions, timeline keyed by event id): the order of events within and across
+ * streams does not matter, and a message the live consumers also apply (dual-write) changes
+ * nothing twice.
  *
- * A batch that fails is tried again; if it keeps failing, its messages are applied one per
- * transaction, and a message the live consumer would not apply either (a domain answer or a
- * payload breaking its contract, which the live path records or parks) is skipped with a
- * count. Any other persistent failure stops the replay (the rebuild then fails, and the
+ * A message the live consumer would not apply either is skipped with a count: unreadable (no
+ * event id, not JSON: parked by the live consumer), a payload breaking its contract (parked), a
+ * domain answer (recorded). A batch that fails is tried again; if it keeps failing, its changes
+ * are applied one per transaction, skipping those failing with a domain answer. Any other
+ * persistent failure stops the replay, naming the message (the rebuild then fails, and the
  * active version, untouched, keeps serving). Answers the number of messages skipped.
  */
-export async function replayStream(source: ReplaySource, range: SequenceRange, options: StreamReplayOptions): Promise<number> {
-  const lastSequence = range.last;
-  if (lastSequence < range.first || lastSequence < 1) return 0;
-  const consumer = await options.js.consumers.get(source.stream, {});
-  let replayedUpTo = range.first - 1;
+export async function replayStreams<C>(sources: readonly ReplaySource[], options: StreamReplayOptions<C>): Promise<number> {
+  const maxBatch = options.batchSize ?? DEFAULT_BATCH;
+  const size = (round: number) => Math.min(maxBatch, FIRST_BATCH * 2 ** Math.min(round, 20));
+  const readers: Array<StreamReader<Entry<C>>> = [];
   let skipped = 0;
-  let emptyFetches = 0;
   try {
-    while (replayedUpTo < lastSequence) {
-      const batch = await fetchBatch(consumer, Math.min(options.batchSize ?? DEFAULT_BATCH, lastSequence - replayedUpTo));
-      const wanted = batch.filter((message) => message.seq <= lastSequence);
-      if (wanted.length === 0) {
-        if (++emptyFetches >= EMPTY_FETCHES) throw new Error(`${source.stream} ended at ${replayedUpTo} before sequence ${lastSequence}`);
-        continue;
-      }
-      emptyFetches = 0;
-      skipped += await applyBatch(source, wanted.map((message) => toEvent(options.namespace, message)), options);
-      const covered = wanted[wanted.length - 1].seq - replayedUpTo;
-      replayedUpTo = wanted[wanted.length - 1].seq;
-      options.onProgress(covered);
+    for (const { stream, range } of sources) {
+      readers.push(await StreamReader.open(options.js, stream, range, size, (messages) => messages.map((m) => entryOf(stream, m, options))));
+    }
+    let reading = readers;
+    while (reading.length > 0) {
+      const batches = await Promise.all(reading.map((reader) => reader.take()));
+      reading = reading.filter((_, i) => batches[i] !== null);
+      const entries = batches.flatMap((batch) => batch?.items ?? []);
+      if (entries.length === 0) continue;
+      options.proceed();
+      skipped += await applyBatch(entries, options);
+      options.onProgress(batches.reduce((sum, batch) => sum + (batch?.covered ?? 0), 0));
     }
   } finally {
-    await consumer.delete().catch(() => undefined); // ephemeral anyway: it would expire by itself
+    await Promise.all(readers.map((reader) => reader.close()));
   }
   return skipped;
 }
 
-async function fetchBatch(consumer: Consumer, max: number): Promise<JsMsg[]> {
-  const messages = await consumer.fetch({ max_messages: max, expires: 2_000 });
-  const batch: JsMsg[] = [];
-  for await (const message of messages) batch.push(message);
-  return batch;
-}
-
-async function applyBatch(source: ReplaySource, events: ReadonlyArray<ConsumedEvent | null>, options: StreamReplayOptions): Promise<number> {
-  const readable = events.filter((event): event is ConsumedEvent => event !== null);
+/** The message read as the live consumer reads it (the same envelope and contract checks). */
+function entryOf<C>(stream: string, message: JsMsg, options: StreamReplayOptions<C>): Entry<C> {
+  const entry = { stream, sequence: message.seq, subject: message.subject };
+  let event: ConsumedEvent;
   try {
-    await withAttempts(() => applyInTransaction(source, readable, options));
-    return events.length - readable.length;
-  } catch {
-    // Find the message that fails, and apply the others.
-    let skipped = events.length - readable.length;
-    for (const event of readable) {
-      try {
-        await withAttempts(() => applyInTransaction(source, [event], options));
-      } catch (error) {
-        if (!isFinalAnswer(error)) throw new Error(`${source.stream} sequence ${event.streamSequence} (${event.subject}): ${messageOf(error)}`);
-        skipped += 1;
-      }
-    }
-    return skipped;
+    event = readConsumedEvent(options.namespace, rawMessageOf(message));
+  } catch (error) {
+    if (error instanceof UnreadableMessageError) return { ...entry, change: null, skipped: true };
+    throw error;
+  }
+  try {
+    return { ...entry, subject: event.subject, change: options.feed.changeOf(event, event.data), skipped: false };
+  } catch (error) {
+    if (isFinalAnswer(error)) return { ...entry, subject: event.subject, change: null, skipped: true };
+    throw new Error(`${stream} sequence ${message.seq} (${event.subject}): ${messageOf(error)}`);
   }
 }
 
-function applyInTransaction(source: ReplaySource, events: readonly ConsumedEvent[], options: StreamReplayOptions): Promise<void> {
-  return options.inScope(() =>
-    runInTransaction(options.dataSource, async () => {
-      for (const event of events) {
-        const context = new JetStreamContext([event, { consumer: source.durable, attempt: 1, deliveryCount: 0, replay: true }]);
-        // The app's patterns are exact subjects (no wildcards).
-        for (const handler of source.handlers.filter((h) => h.pattern === event.subject)) {
-          const result: unknown = await handler.callback(event.data, context);
-          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-        }
+async function applyBatch<C>(entries: ReadonlyArray<Entry<C>>, options: StreamReplayOptions<C>): Promise<number> {
+  let skipped = entries.filter((entry) => entry.skipped).length;
+  const applicable = entries.filter((entry): entry is Entry<C> & { change: C } => entry.change !== null);
+  if (applicable.length === 0) return skipped;
+  try {
+    await withAttempts(() => applyInTransaction(applicable.map((entry) => entry.change), options));
+  } catch {
+    // Find the message that fails, and apply the others: each a batch of one, as the live consumer applies it.
+    for (const entry of applicable) {
+      try {
+        await withAttempts(() => applyInTransaction([entry.change], options));
+      } catch (error) {
+        if (!isFinalAnswer(error)) throw new Error(`${entry.stream} sequence ${entry.sequence} (${entry.subject}): ${messageOf(error)}`);
+        skipped += 1;
       }
-    }),
-  );
+    }
+  }
+  return skipped;
+}
+
+function applyInTransaction<C>(changes: readonly C[], options: StreamReplayOptions<C>): Promise<void> {
+  return options.inScope(() => runInTransaction(options.dataSource, () => options.feed.apply(changes)));
 }
 
 async function withAttempts(work: () => Promise<void>): Promise<void> {
@@ -142,16 +145,6 @@ async function withAttempts(work: () => Promise<void>): Promise<void> {
 /** What the live consumer also does not apply: a domain answer, or a payload breaking its contract (parked). */
 function isFinalAnswer(error: unknown): boolean {
   return isDomainErrorLike(error) || isUnretryable(error);
-}
-
-/** The event a stored message carries, read exactly as the live consumer reads it; null when unreadable (the live consumer parks it). */
-function toEvent(ns: Namespace, message: JsMsg): ConsumedEvent | null {
-  try {
-    return readConsumedEvent(ns, rawMessageOf(message));
-  } catch (error) {
-    if (error instanceof UnreadableMessageError) return null;
-    throw error;
-  }
 }
 
 function messageOf(error: unknown): string {

@@ -1,13 +1,15 @@
-import type { MenuItemV1, RestaurantCreatedV1 } from '@brigade/contracts/restaurants';
+import type { MenuItemV1 } from '@brigade/contracts/restaurants';
 import { currentManager } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ProjectionFeed } from '../projection-feed';
 import { ProjectionRegistry } from '../registry/projection-registry';
 import { restaurantsTable } from '../registry/projection-tables';
-import { EventPosition, newerThan, versionAfter } from '../stream-position';
+import { newerThan, Versioned, versionAfter } from '../stream-position';
+import { foldRestaurantChanges, RESTAURANT_EVENTS, RestaurantChange } from './restaurant-change';
 
 /** One part of a restaurant, each with the version of the last event applied to it. */
-type Part = 'name' | 'menu' | 'open';
+type Part = keyof Omit<RestaurantChange, 'restaurantId'>;
 
 export interface RestaurantSearchHit {
   readonly restaurantId: string;
@@ -33,32 +35,31 @@ export interface RestaurantSearchHit {
  * to every version it says (two while a rebuild runs).
  */
 @Injectable()
-export class RestaurantDirectory {
+export class RestaurantDirectory extends ProjectionFeed<RestaurantChange> {
+  protected readonly events = RESTAURANT_EVENTS;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: ProjectionRegistry,
-  ) {}
-
-  async created(event: RestaurantCreatedV1, at: EventPosition): Promise<void> {
-    for (const table of this.writeTables()) {
-      await this.ensure(table, event.restaurantId);
-      await this.setPart(table, event.restaurantId, 'name', 'name = $3', [event.name], at);
-      await this.setMenu(table, event.restaurantId, event.menu, at);
-      await this.setPart(table, event.restaurantId, 'open', 'open = $3', [event.open], at);
-    }
+  ) {
+    super();
   }
 
-  async menuRevised(restaurantId: string, menu: readonly MenuItemV1[], at: EventPosition): Promise<void> {
+  /** Folds the batch per restaurant (per part, the newest), then a few multi-row statements per version, in restaurant-id order. */
+  async apply(changes: readonly RestaurantChange[]): Promise<void> {
+    const rows = foldRestaurantChanges(changes);
+    if (rows.length === 0) return;
     for (const table of this.writeTables()) {
-      await this.ensure(table, restaurantId);
-      await this.setMenu(table, restaurantId, menu, at);
-    }
-  }
-
-  async openChanged(restaurantId: string, open: boolean, at: EventPosition): Promise<void> {
-    for (const table of this.writeTables()) {
-      await this.ensure(table, restaurantId);
-      await this.setPart(table, restaurantId, 'open', 'open = $3', [open], at);
+      await this.ensure(table, rows);
+      const names = rows.flatMap((r) => (r.name ? [{ id: r.restaurantId, part: r.name }] : []));
+      await this.setPart(table, 'name', 'name = c.name', names, [['name', 'text', names.map((n) => n.part.value)]]);
+      const menus = rows.flatMap((r) => (r.menu ? [{ id: r.restaurantId, part: r.menu }] : []));
+      await this.setPart(table, 'menu', 'menu = c.menu, menu_item_names = c.names', menus, [
+        ['menu', 'jsonb', menus.map((m) => JSON.stringify(m.part.value))],
+        ['names', 'text', menus.map((m) => m.part.value.map((item) => item.name).join(' '))],
+      ]);
+      const opens = rows.flatMap((r) => (r.open ? [{ id: r.restaurantId, part: r.open }] : []));
+      await this.setPart(table, 'open', 'open = c.open', opens, [['open', 'boolean', opens.map((o) => o.part.value)]]);
     }
   }
 
@@ -84,25 +85,35 @@ export class RestaurantDirectory {
     }));
   }
 
-  /** The row exists from the first event about the restaurant, whichever it is. */
-  private async ensure(table: string, restaurantId: string): Promise<void> {
+  /**
+   * The rows exist from the first event about the restaurant, whichever it is. In restaurant-id
+   * order, and locked (ON CONFLICT DO UPDATE locks the row it meets, even when its WHERE then
+   * changes nothing): a batch locks all its rows first, in one order, so batches never deadlock.
+   */
+  private async ensure(table: string, rows: readonly RestaurantChange[]): Promise<void> {
     await currentManager(this.dataSource).query(
-      `INSERT INTO ${table} (restaurant_id) VALUES ($1) ON CONFLICT (restaurant_id) DO NOTHING`,
-      [restaurantId],
+      `INSERT INTO ${table} AS r (restaurant_id) SELECT * FROM unnest($1::uuid[])
+       ON CONFLICT (restaurant_id) DO UPDATE SET restaurant_id = r.restaurant_id WHERE false`,
+      [rows.map((r) => r.restaurantId)],
     );
   }
 
-  private setMenu(table: string, restaurantId: string, menu: readonly MenuItemV1[], at: EventPosition): Promise<void> {
-    const items = menu.map(({ menuItemId, name, priceCents }) => ({ menuItemId, name, priceCents }));
-    return this.setPart(table, restaurantId, 'menu', 'menu = $3, menu_item_names = $4', [JSON.stringify(items), items.map((i) => i.name).join(' ')], at);
-  }
-
-  private async setPart(table: string, restaurantId: string, part: Part, assignments: string, values: unknown[], at: EventPosition): Promise<void> {
+  /** Writes one part of the rows whose change is newer than the last one applied to that part. */
+  private async setPart(
+    table: string,
+    part: Part,
+    assignments: string,
+    changes: ReadonlyArray<{ id: string; part: Versioned<unknown> }>,
+    columns: ReadonlyArray<readonly [name: string, type: string, values: readonly unknown[]]>,
+  ): Promise<void> {
+    if (changes.length === 0) return;
     const version = `${part}_version`;
+    const all = [['restaurant_id', 'uuid', changes.map((c) => c.id)], ['version', 'int', changes.map((c) => c.part.version)], ...columns] as const;
     await currentManager(this.dataSource).query(
-      `UPDATE ${table} SET ${assignments}, ${version} = ${versionAfter(version, '$2')}
-       WHERE restaurant_id = $1 AND ${newerThan(version, '$2')}`,
-      [restaurantId, at.version, ...values],
+      `UPDATE ${table} AS r SET ${assignments}, ${version} = ${versionAfter(`r.${version}`, 'c.version')}
+       FROM unnest(${all.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS c(${all.map(([name]) => name).join(', ')})
+       WHERE r.restaurant_id = c.restaurant_id AND ${newerThan(`r.${version}`, 'c.version')}`,
+      all.map(([, , values]) => values),
     );
   }
 
