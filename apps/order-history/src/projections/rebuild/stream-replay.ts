@@ -34,6 +34,8 @@ const DEFAULT_BATCH = 2_000;
 /** The first round's size per stream: progress shows early, and a short replay still takes a few batches. */
 const FIRST_BATCH = 100;
 const ATTEMPTS = 3;
+/** Rounds written side by side, each in its own transaction (see replayStreams on why that is safe). */
+const WRITERS = 2;
 
 /** One message of a batch, read as the live consumer reads it: its change, or why it is skipped. */
 interface Entry<C> {
@@ -48,13 +50,21 @@ interface Entry<C> {
 /**
  * Replays the projection's source streams side by side, from their first message up to each
  * range's last, into the building version, set-based: each round takes the next batch of every
- * stream (fetched and read while the previous round was written), reads every message as the
- * live consumer does (the feed's `changeOf`), and applies all of the round's changes in one
+ * stream (fetched and read while earlier rounds were written), reads every message as the live
+ * consumer does (the feed's `changeOf`), and applies all of the round's changes in one
  * transaction through the feed's writer (folded per row, a few multi-row statements). That is
  * safe because the views are idempotent and order-insensitive by construction (parts guarded by
  * producer stream versions, timeline keyed by event id): the order of events within and across
  * streams does not matter, and a message the live consumers also apply (dual-write) changes
  * nothing twice.
+ *
+ * For the same reason two rounds may be written at once, each in its own transaction: which one
+ * commits first does not matter. They cannot deadlock either: the writer's first statement
+ * locks every row its transaction will write, in key order (the upsert locks a row even when it
+ * changes nothing, and a key inserted by the other transaction waits for its end), like every
+ * live event's; the timeline rows it then inserts belong to those orders only (a conflicting
+ * one was committed before the lock was granted), and the parts' UPDATE touches only rows
+ * already locked. A round is counted as replayed once committed.
  *
  * A message the live consumer would not apply either is skipped with a count: unreadable (no
  * event id, not JSON: parked by the live consumer), a payload breaking its contract (parked), a
@@ -70,17 +80,30 @@ export async function replayStreams<C>(sources: readonly ReplaySource[], options
   let skipped = 0;
   try {
     for (const { stream, range } of sources) {
-      readers.push(await StreamReader.open(options.js, stream, range, size, (messages) => messages.map((m) => entryOf(stream, m, options))));
+      readers.push(await StreamReader.open(options.js, stream, range, size, (message) => entryOf(stream, message, options)));
     }
     let reading = readers;
-    while (reading.length > 0) {
-      const batches = await Promise.all(reading.map((reader) => reader.take()));
-      reading = reading.filter((_, i) => batches[i] !== null);
-      const entries = batches.flatMap((batch) => batch?.items ?? []);
-      if (entries.length === 0) continue;
-      options.proceed();
-      skipped += await applyBatch(entries, options);
-      options.onProgress(batches.reduce((sum, batch) => sum + (batch?.covered ?? 0), 0));
+    const writing: Array<Promise<void>> = [];
+    try {
+      while (reading.length > 0) {
+        const batches = await Promise.all(reading.map((reader) => reader.take()));
+        reading = reading.filter((_, i) => batches[i] !== null);
+        const entries = batches.flatMap((batch) => batch?.items ?? []);
+        if (entries.length === 0) continue;
+        const covered = batches.reduce((sum, batch) => sum + (batch?.covered ?? 0), 0);
+        // Up to WRITERS rounds in flight: PostgreSQL works on one while the app sends the other.
+        if (writing.length >= WRITERS) await writing.shift();
+        options.proceed();
+        const written = applyBatch(entries, options).then((n) => {
+          skipped += n;
+          options.onProgress(covered);
+        });
+        written.catch(() => undefined); // met when its slot is awaited, or below
+        writing.push(written);
+      }
+      await Promise.all(writing);
+    } finally {
+      await Promise.allSettled(writing); // every write settles before the readers close
     }
   } finally {
     await Promise.all(readers.map((reader) => reader.close()));
@@ -90,19 +113,19 @@ export async function replayStreams<C>(sources: readonly ReplaySource[], options
 
 /** The message read as the live consumer reads it (the same envelope and contract checks). */
 function entryOf<C>(stream: string, message: JsMsg, options: StreamReplayOptions<C>): Entry<C> {
-  const entry = { stream, sequence: message.seq, subject: message.subject };
+  const sequence = message.seq;
   let event: ConsumedEvent;
   try {
     event = readConsumedEvent(options.namespace, rawMessageOf(message));
   } catch (error) {
-    if (error instanceof UnreadableMessageError) return { ...entry, change: null, skipped: true };
+    if (error instanceof UnreadableMessageError) return { stream, sequence, subject: message.subject, change: null, skipped: true };
     throw error;
   }
   try {
-    return { ...entry, subject: event.subject, change: options.feed.changeOf(event, event.data), skipped: false };
+    return { stream, sequence, subject: event.subject, change: options.feed.changeOf(event, event.data), skipped: false };
   } catch (error) {
-    if (isFinalAnswer(error)) return { ...entry, subject: event.subject, change: null, skipped: true };
-    throw new Error(`${stream} sequence ${message.seq} (${event.subject}): ${messageOf(error)}`);
+    if (isFinalAnswer(error)) return { stream, sequence, subject: event.subject, change: null, skipped: true };
+    throw new Error(`${stream} sequence ${sequence} (${event.subject}): ${messageOf(error)}`);
   }
 }
 
