@@ -1,6 +1,6 @@
 import { aPaymentDeclinedV1, paymentDeclinedV1 } from '@brigade/contracts/accounting';
 import { aTicketCancelledV1, ticketCancelledV1 } from '@brigade/contracts/kitchen';
-import { eventually } from '@brigade/testing';
+import { eventually, shuffled } from '@brigade/testing';
 import { randomUUID } from 'node:crypto';
 import { call, NeighbourEvent, OrderHistoryApp, startOrderHistoryApp } from './order-history-app';
 import { at, orderRejected, OrderStory, PLACED_AT } from './order-story';
@@ -27,15 +27,9 @@ function rejectedStory(): NeighbourEvent[] {
 }
 
 /** Every item and a second copy of every third one, in an order fixed by `seed`. */
+/** The items, every third one twice, in a seeded order. */
 function shuffledWithDuplicates<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items, ...items.filter((_, i) => i % 3 === 0)];
-  let state = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    const j = state % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
+  return shuffled([...items, ...items.filter((_, i) => i % 3 === 0)], seed);
 }
 
 describe('order-history: a rebuild replays set-based what the live consumers applied one by one', () => {

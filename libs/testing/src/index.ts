@@ -10,4 +10,5 @@ export * from './lib/namespace';
 export * from './lib/nats-server';
 export * from './lib/postgres-server';
 export * from './lib/redis-server';
+export * from './lib/shuffled';
 export * from './lib/test-database';

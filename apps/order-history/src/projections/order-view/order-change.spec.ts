@@ -1,4 +1,5 @@
 import { anOrderCreatedV1 } from '@brigade/contracts/orders';
+import { shuffled } from '@brigade/testing';
 import { randomUUID } from 'node:crypto';
 import type { EventPosition } from '../stream-position';
 import { foldOrderChanges, OrderChange, OrderRowChange } from './order-change';
@@ -92,16 +93,6 @@ const oneByOne = (changes: readonly OrderChange[]): ModelRow => changes.reduce((
 const asBatch = (changes: readonly OrderChange[]): ModelRow => write(emptyRow(), foldOrderChanges(changes)[0]);
 
 /** A deterministic shuffle (the test must fail the same way twice). */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let state = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    const j = state % (i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 describe('folding a batch of order changes', () => {
   it('one batch gives the row the events give one by one, in any order and with duplicates', () => {
