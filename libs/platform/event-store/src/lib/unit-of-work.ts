@@ -20,7 +20,16 @@ export interface TransactionOptions {
    * Every value in them must be a literal the caller has validated.
    */
   readonly beginWith?: readonly string[];
+  /**
+   * The caller expects statements to fail now and then and handles it (a consumer batch falls
+   * back to one message per transaction): their failures are no errors for the logs. Marks the
+   * query runner's `data` with EXPECTED_FAILURES for the DataSource's logger.
+   */
+  readonly failuresExpected?: boolean;
 }
+
+/** Key in a QueryRunner's `data`: its failed statements are expected (see TransactionOptions). */
+export const EXPECTED_FAILURES = 'brigade.failuresExpected';
 
 /**
  * Runs `work` in a transaction that everything below it joins (the event store, inbox,
@@ -41,6 +50,7 @@ export async function runInTransaction<T>(
   const outer = scopes.getStore();
   if (outer?.dataSource === dataSource) return work(outer.runner.manager);
   const runner = dataSource.createQueryRunner();
+  if (options.failuresExpected) runner.data = { ...runner.data, [EXPECTED_FAILURES]: true };
   const scope: Scope = { dataSource, runner, afterCommit: [], commitWith: [], pendingBegin: ['START TRANSACTION', ...(options.beginWith ?? [])] };
   beginOnFirstQuery(scope);
   let result: T;

@@ -92,7 +92,7 @@ export async function attemptBatch(dataSource: DataSource, group: HandlerGroup, 
         }
         commitWith(dataSource, mark);
       },
-      { beginWith: [BATCH_LOCK_TIMEOUT] },
+      { beginWith: [BATCH_LOCK_TIMEOUT], failuresExpected: true },
     );
     return { committed: true };
   } catch (error) {

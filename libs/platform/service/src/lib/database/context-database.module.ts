@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { BaseConfig } from '../config/base-config.schema';
 import { SERVICE_CONFIG } from '../config/service-config.token';
+import { StructuredTypeOrmLogger } from './typeorm-logger';
 
 export interface ContextDatabaseOptions {
   /** Every migration of the context's database: event store, messaging and the app's own. */
@@ -13,7 +14,8 @@ export interface ContextDatabaseOptions {
 
 /**
  * The context's own PostgreSQL database, from DATABASE_URL / DB_POOL_SIZE / MIGRATIONS_RUN.
- * The schema is only ever changed by migrations: `synchronize` is always off.
+ * The schema is only ever changed by migrations: `synchronize` is always off. TypeORM logs
+ * through the app's structured logger (StructuredTypeOrmLogger).
  */
 export function contextDatabaseModule(options: ContextDatabaseOptions): DynamicModule {
   return TypeOrmModule.forRootAsync({
@@ -26,7 +28,7 @@ export function contextDatabaseModule(options: ContextDatabaseOptions): DynamicM
       migrations: options.migrations,
       migrationsRun: config.MIGRATIONS_RUN,
       synchronize: false,
-      logging: ['error' as const, 'warn' as const, 'migration' as const],
+      logger: new StructuredTypeOrmLogger(),
     }),
   });
 }
