@@ -132,13 +132,16 @@ export const readStream: Statement = {
  * between, or cannot be placed, still counts (it blocks one poll at most). A backend never
  * changes database, and `backend_xid` (the top-level xid, the one stored in `transaction_id`) is
  * readable by every role. pg_current_snapshot() is the statement's own snapshot, so rows below
- * the horizon that this statement cannot see can never commit later.
+ * the horizon that this statement cannot see can never commit later. The backends are read
+ * from pg_stat_get_activity(), the function beneath the pg_stat_activity view: the view also
+ * joins roles and databases this needs none of, which made planning the relay's every read
+ * cost about 0.25 ms more.
  */
 const READABLE_HORIZON = `(SELECT COALESCE(min(x), pg_snapshot_xmax(pg_current_snapshot()))
     FROM pg_snapshot_xip(pg_current_snapshot()) AS x
     WHERE (x::text::bigint % 4294967296) NOT IN (
-      SELECT backend_xid::text::bigint FROM pg_stat_activity
-      WHERE backend_xid IS NOT NULL AND datid <> (SELECT oid FROM pg_database WHERE datname = current_database())))`;
+      SELECT s.backend_xid::text::bigint FROM pg_stat_get_activity(NULL) AS s
+      WHERE s.backend_xid IS NOT NULL AND s.datid <> (SELECT oid FROM pg_database WHERE datname = current_database())))`;
 
 /**
  * A page of the global order after a position (see EventStore.readPage): the events below the
