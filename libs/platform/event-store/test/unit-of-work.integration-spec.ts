@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { commitWith, currentManager, EventStore, runInTransaction } from '../src';
-import { StoreFixture, openStoreFixture } from './store-fixture';
+import { Sql } from '../src/lib/sql';
+import { StoreFixture, aMetadata, openStoreFixture } from './store-fixture';
 
 describe('runInTransaction: statements sent with the COMMIT', () => {
   let fx: StoreFixture;
@@ -54,7 +55,11 @@ describe('runInTransaction: statements sent with the COMMIT', () => {
       const spy = jest.spyOn(Client.prototype, 'query');
       try {
         await work();
-        return spy.mock.calls.map(([query]) => String(typeof query === 'string' ? query : (query as { text: string }).text).replace(/\s+/g, ' ').slice(0, 60));
+        return spy.mock.calls.map(([query]) => {
+          // A statement pipelined behind START TRANSACTION is one call (one round trip): shown with what goes before it.
+          const { text, begin = [] } = typeof query === 'string' ? { text: query } : (query as { text: string; begin?: string[] });
+          return [...begin, text].join('; ').replace(/\s+/g, ' ').slice(0, 80);
+        });
       } finally {
         spy.mockRestore();
       }
@@ -73,7 +78,7 @@ describe('runInTransaction: statements sent with the COMMIT', () => {
       expect(await marks(id)).toEqual([{ note: 'alone' }]);
     });
 
-    it('sends it (with the beginWith statements) before a TypeORM query, which then runs in the transaction', async () => {
+    it('sends it (with the beginWith statements) in the same round trip as a TypeORM query, which runs in the transaction', async () => {
       let lockTimeout: unknown;
       const sent = await sentDuring(() =>
         runInTransaction(
@@ -86,7 +91,7 @@ describe('runInTransaction: statements sent with the COMMIT', () => {
       );
 
       expect(lockTimeout).toBe('123ms');
-      expect(sent).toEqual([`START TRANSACTION; SET LOCAL lock_timeout = '123ms'`, 'SHOW lock_timeout', 'COMMIT']);
+      expect(sent).toEqual([`START TRANSACTION; SET LOCAL lock_timeout = '123ms'; SHOW lock_timeout`, 'COMMIT']);
     });
 
     it("sends it in the same round trip as a serialised writer's lock and read", async () => {
@@ -110,6 +115,66 @@ describe('runInTransaction: statements sent with the COMMIT', () => {
       );
 
       expect(sent).toEqual([expect.stringMatching(/^START TRANSACTION; SELECT s.stream_version AS snapshot/), expect.stringMatching(/^SELECT s.stream_version/), 'COMMIT']);
+    });
+
+    /** A database of its own with one pooled connection: what that connection has prepared is known. */
+    async function withOneConnection(label: string, work: (single: StoreFixture) => Promise<void>): Promise<void> {
+      const single = await openStoreFixture(label, 1);
+      try {
+        await work(single);
+      } finally {
+        await single.close();
+      }
+    }
+
+    it('sends it in the same round trip as an append, whose values stay parameters (kept exactly, even quotes and backslashes)', () =>
+      withOneConnection('unit_of_work_append', async ({ dataSource, store }) => {
+        const data = { note: `it's a \\ back'slash \u00e9 $1 --`, nested: { n: 1 } };
+        const append = (streamId: string) => runInTransaction(dataSource, () => store.append(streamId, 'marks', [{ type: 'Marked', data }], 0, aMetadata()));
+        await append(`marks-${randomUUID()}`); // prepares the append statement on the connection
+        const streamId = `marks-${randomUUID()}`;
+
+        const sent = (await sentDuring(() => append(streamId))).filter((query) => !query.includes('pg_notify')); // the relays' wake-up, after commit
+
+        expect(sent).toEqual([expect.stringMatching(/^START TRANSACTION; INSERT INTO es_events/), 'COMMIT']);
+        expect((await store.readStream(streamId)).map((event) => event.data)).toEqual([data]);
+      }));
+
+    it('sends a named statement that the connection has not prepared yet after START TRANSACTION, then with it', () =>
+      withOneConnection('unit_of_work_named', async ({ dataSource }) => {
+        const statement = { name: `marks_probe_${randomUUID().slice(0, 8)}`, text: 'SELECT $1::int + 1 AS n' };
+        const probe = () => runInTransaction(dataSource, () => new Sql(dataSource).query<{ n: number }>(statement, [41]));
+
+        const first = await sentDuring(probe);
+        const second = await sentDuring(probe);
+
+        expect(first).toEqual(['START TRANSACTION', 'SELECT $1::int + 1 AS n', 'COMMIT']);
+        expect(second).toEqual(['START TRANSACTION; SELECT $1::int + 1 AS n', 'COMMIT']);
+        expect(await probe()).toEqual([{ n: 42 }]);
+      }));
+
+    it('keeps reporting the real error of a named statement that fails to prepare', () =>
+      withOneConnection('unit_of_work_bad_named', async ({ dataSource }) => {
+        const statement = { name: `marks_missing_${randomUUID().slice(0, 8)}`, text: 'SELECT n FROM no_such_table WHERE n = $1' };
+        const probe = () => runInTransaction(dataSource, () => new Sql(dataSource).query(statement, [1]));
+
+        for (let attempt = 1; attempt <= 3; attempt++) await expect(probe()).rejects.toMatchObject({ code: '42P01' });
+      }));
+
+    it('reports a first statement that fails, rolls it back, and leaves the connection usable', async () => {
+      const taken = randomUUID();
+      await fx.dataSource.query('INSERT INTO marks (id, note) VALUES ($1, $2)', [taken, 'first']);
+
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        await expect(
+          runInTransaction(fx.dataSource, (manager) => manager.query('INSERT INTO marks (id, note) VALUES ($1, $2)', [taken, 'again'])),
+        ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23505' }) });
+      }
+
+      expect(await marks(taken)).toEqual([{ note: 'first' }]);
+      const after = randomUUID();
+      await runInTransaction(fx.dataSource, (manager) => manager.query('INSERT INTO marks (id, note) VALUES ($1, $2)', [after, 'later']));
+      expect(await marks(after)).toEqual([{ note: 'later' }]);
     });
 
     it('rolls back what was sent when the work fails after its first statement', async () => {

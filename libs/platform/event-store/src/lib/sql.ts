@@ -1,5 +1,6 @@
-import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
+import type { Pool, QueryResult, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
+import { queryAfterBegin } from './query-after-begin';
 import { Statement } from './statements';
 import { ambientConnection } from './unit-of-work';
 
@@ -11,9 +12,11 @@ export class Sql {
   constructor(private readonly dataSource: DataSource) {}
 
   async query<R extends QueryResultRow>(statement: Statement, values: unknown[]): Promise<R[]> {
-    const client = await this.ambientClient();
-    const result = await (client ?? this.pool()).query<R>({ name: statement.name, text: statement.text, values });
-    return result.rows;
+    const config = { name: statement.name, text: statement.text, values };
+    const ambient = await ambientConnection(this.dataSource);
+    // A transaction's START TRANSACTION goes out in the same round trip as its first statement.
+    if (ambient?.pendingBegin) return (await queryAfterBegin(ambient.client, ambient.pendingBegin, config)).rows as R[];
+    return (await (ambient?.client ?? this.pool()).query<R>(config)).rows;
   }
 
   /**
@@ -34,13 +37,6 @@ export class Sql {
   /** Always on the pool: for reads that must not see an uncommitted ambient transaction. */
   async queryOutsideTransaction<R extends QueryResultRow>(statement: Statement, values: unknown[]): Promise<R[]> {
     return (await this.pool().query<R>({ name: statement.name, text: statement.text, values })).rows;
-  }
-
-  /** The ambient transaction's connection, its START TRANSACTION sent first if still pending. */
-  private async ambientClient(): Promise<PoolClient | null> {
-    const ambient = await ambientConnection(this.dataSource);
-    if (ambient?.pendingBegin) await ambient.client.query(ambient.pendingBegin.join(';\n'));
-    return ambient?.client ?? null;
   }
 
   private pool(): Pool {

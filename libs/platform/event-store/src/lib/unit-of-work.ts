@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { beginWithNextQuery } from './query-after-begin';
 
 interface Scope {
   readonly dataSource: DataSource;
@@ -37,8 +38,9 @@ export const EXPECTED_FAILURES = 'brigade.failuresExpected';
  * A nested call on the same DataSource joins the outer transaction.
  *
  * START TRANSACTION is not a round trip of its own: it goes out with the transaction's first
- * statement. A TypeORM query (the manager, repositories) sends it just before; the event store
- * sends it in the same simple query as its first read when it can (see takePendingBegin), and
+ * statement, in the same extended-protocol pipeline as a TypeORM query (the manager,
+ * repositories) or an event store statement (query-after-begin.ts), or in the same simple query
+ * as the event store's first read when it can (see takePendingBegin), and
  * a transaction whose only statements are commitWith ones sends everything at once. A
  * transaction that never touched the database costs no round trip at all.
  */
@@ -78,7 +80,7 @@ function beginOnFirstQuery(scope: Scope): void {
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   runner.query = (async (...args: unknown[]) => {
     const pending = takePendingBegin(scope);
-    if (pending) await ((await runner.connect()) as PoolClient).query(pending.join(';\n'));
+    if (pending) beginWithNextQuery((await runner.connect()) as PoolClient, pending);
     return query(...args);
   }) as QueryRunner['query'];
 }
