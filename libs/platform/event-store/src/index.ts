@@ -3,6 +3,7 @@
 // yields events in a global order in which a committed event never appears behind a position
 // already read; upcasters raise old schema versions on read; snapshots of another format are ignored.
 import { CreateEventStore1700000000000 } from './lib/migrations/1700000000000-create-event-store';
+import { AppendCheck1700000000001 } from './lib/migrations/1700000000001-append-check';
 
 export * from './lib/types';
 export * from './lib/errors';
@@ -14,4 +15,4 @@ export { EVENTS_NOTIFY_CHANNEL, onAppendCommitted } from './lib/commit-notifier'
 export { UpcasterChain } from './lib/upcasting';
 
 /** Add to every context DataSource's `migrations`. */
-export const eventStoreMigrations = [CreateEventStore1700000000000];
+export const eventStoreMigrations = [CreateEventStore1700000000000, AppendCheck1700000000001];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createTestDatabase } from '@brigade/testing';
 import { EventMetadata, EventStore, EventStoreOptions, eventStoreMigrations } from '../src';
@@ -40,4 +41,21 @@ export function aMetadata(overrides: Partial<EventMetadata> = {}): EventMetadata
     occurredAt: '2026-11-27T10:00:00.000Z',
     ...overrides,
   };
+}
+
+/**
+ * The queries the pg driver is given while `work` runs, one per round trip: a statement pipelined
+ * behind others (START TRANSACTION, writes sent with the COMMIT) is shown with them, joined by '; '.
+ */
+export async function sentDuring(work: () => Promise<unknown>): Promise<string[]> {
+  const spy = jest.spyOn(Client.prototype, 'query');
+  try {
+    await work();
+    return spy.mock.calls.map(([query]) => {
+      const { text, begin = [] } = typeof query === 'string' ? { text: query } : (query as { text: string; begin?: string[] });
+      return [...begin, text].join('; ').replace(/\s+/g, ' ').slice(0, 80);
+    });
+  } finally {
+    spy.mockRestore();
+  }
 }

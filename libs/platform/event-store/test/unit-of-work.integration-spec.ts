@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { commitWith, currentManager, EventStore, runInTransaction } from '../src';
 import { Sql } from '../src/lib/sql';
-import { StoreFixture, aMetadata, openStoreFixture } from './store-fixture';
+import { StoreFixture, aMetadata, openStoreFixture, sentDuring } from './store-fixture';
 
 describe('runInTransaction: statements sent with the COMMIT', () => {
   let fx: StoreFixture;
@@ -50,21 +49,6 @@ describe('runInTransaction: statements sent with the COMMIT', () => {
   });
 
   describe('START TRANSACTION goes out with the first statement', () => {
-    /** The simple and extended queries the pg driver sends while `work` runs. */
-    async function sentDuring(work: () => Promise<unknown>): Promise<string[]> {
-      const spy = jest.spyOn(Client.prototype, 'query');
-      try {
-        await work();
-        return spy.mock.calls.map(([query]) => {
-          // A statement pipelined behind START TRANSACTION is one call (one round trip): shown with what goes before it.
-          const { text, begin = [] } = typeof query === 'string' ? { text: query } : (query as { text: string; begin?: string[] });
-          return [...begin, text].join('; ').replace(/\s+/g, ' ').slice(0, 80);
-        });
-      } finally {
-        spy.mockRestore();
-      }
-    }
-
     it('costs nothing when the work never touches the database', async () => {
       expect(await sentDuring(() => runInTransaction(fx.dataSource, async () => 'nothing'))).toEqual([]);
     });

@@ -15,8 +15,8 @@ import { RestaurantReplica } from '../../projections/restaurant-replica/restaura
 import { CreateOrder } from './create-order.command';
 import { RestaurantNotKnownError } from './restaurant-not-known.error';
 
-/** The order id is fresh: its streams cannot exist yet, so they are not read first. */
-const NEW_STREAM = { newStream: true };
+/** The order id was just generated: its streams cannot exist yet, so they are not read first. */
+const NEW_STREAM = { freshId: true };
 
 /**
  * The order (APPROVAL_PENDING), its saga and the saga's deadline are written in one transaction:
@@ -49,7 +49,8 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrder> {
         NEW_STREAM,
       );
       await this.deadlines.schedule(CREATE_ORDER_SAGA, orderId, deadline);
-    });
+      // Fresh streams cannot conflict: both appends go with the COMMIT, in its round trip.
+    }, { appendsAtCommit: true });
     return { orderId };
   }
 }

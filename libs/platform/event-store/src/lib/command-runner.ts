@@ -29,6 +29,13 @@ export interface RunOptions {
    * the command), the command runs as usual: the answer is always the one run() would give.
    */
   readonly newStream?: boolean;
+  /**
+   * Stronger than newStream: the id was generated for this command (a random UUID), so the
+   * stream cannot exist and the guess cannot be wrong. The append then needs no answer, and may
+   * go with the COMMIT where the transaction allows it (TransactionOptions.appendsAtCommit); a
+   * plain newStream guess is always appended at once, its answer deciding what happens next.
+   */
+  readonly freshId?: boolean;
 }
 
 export interface CommandOutcome<E, S> {
@@ -68,8 +75,8 @@ export class CommandRunner<C, E extends DomainEvent, S> {
   }
 
   async run(streamId: string, command: C, metadata: EventMetadata, options: RunOptions = {}): Promise<CommandOutcome<E, S>> {
-    if (options.newStream) {
-      const created = await this.tryCreate(streamId, command, metadata);
+    if (options.newStream || options.freshId) {
+      const created = await this.tryCreate(streamId, command, metadata, options.freshId === true);
       if (created) return created;
     }
     for (let attempt = 1; ; attempt++) {
@@ -89,7 +96,7 @@ export class CommandRunner<C, E extends DomainEvent, S> {
   }
 
   /** The newStream guess: null when it was wrong, and nothing was written. */
-  private async tryCreate(streamId: string, command: C, metadata: EventMetadata): Promise<CommandOutcome<E, S> | null> {
+  private async tryCreate(streamId: string, command: C, metadata: EventMetadata, freshId: boolean): Promise<CommandOutcome<E, S> | null> {
     const state = this.decider.initialState();
     let events: E[];
     try {
@@ -99,7 +106,7 @@ export class CommandRunner<C, E extends DomainEvent, S> {
     }
     if (events.length === 0) return null;
     try {
-      const result = await this.store.append(streamId, this.options.streamType, events, 0, metadata);
+      const result = await this.store.append(streamId, this.options.streamType, events, 0, metadata, { answerNow: !freshId });
       if (!result.appended) return null;
       const next = fold(this.decider, state, events);
       await this.maybeSnapshot(streamId, 0, result.streamVersion, next);

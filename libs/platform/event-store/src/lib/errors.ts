@@ -12,10 +12,15 @@ export class ConcurrencyError extends Error {
   constructor(
     readonly streamId: string,
     readonly expectedVersion: number | 'any',
-    readonly actualVersion: number,
+    /** null: not known (an append sent with the COMMIT learns only that it was refused). */
+    readonly actualVersion: number | null,
     readonly reason: ConcurrencyReason = 'version',
   ) {
-    super(`Stream ${streamId} is at version ${actualVersion}, expected ${expectedVersion}${reason === 'transaction-order' ? ' (written by a newer transaction)' : ''}`);
+    super(
+      actualVersion === null
+        ? `Stream ${streamId} is no longer at version ${expectedVersion}, or was written by a newer transaction`
+        : `Stream ${streamId} is at version ${actualVersion}, expected ${expectedVersion}${reason === 'transaction-order' ? ' (written by a newer transaction)' : ''}`,
+    );
     this.name = 'ConcurrencyError';
   }
 }

@@ -5,7 +5,7 @@ import { ConcurrencyError, PartialDuplicateAppendError } from './errors';
 import { Sql } from './sql';
 import * as statements from './statements';
 import { safeLiteral } from './sql-literal';
-import { afterCommit, currentManager, inTransaction, transactionPending } from './unit-of-work';
+import { afterCommit, appendsAtCommit, currentManager, flushWritesAtCommit, inTransaction, transactionPending, writeAtCommit } from './unit-of-work';
 import { UpcasterChain } from './upcasting';
 import {
   AppendResult,
@@ -65,14 +65,28 @@ export class EventStore {
     this.sql = new Sql(dataSource);
   }
 
+  /**
+   * Appends `events` after version `expected` (or at the end: 'any'). Answers the stream's new
+   * version, or `appended: true` with the stored version when every event id was already stored
+   * (a no-op); throws a ConcurrencyError when the stream is elsewhere. In a transaction whose
+   * owner allows it (TransactionOptions.appendsAtCommit), an append at a known version with
+   * generated ids goes with the COMMIT instead (appendWithCommit), unless `answerNow`: the
+   * caller needs to know now whether it was stored (CommandRunner's newStream guess).
+   */
   async append(
     streamId: string,
     streamType: string,
     events: readonly NewEvent[],
     expected: ExpectedVersion,
     metadata: EventMetadata,
+    options: { answerNow?: boolean } = {},
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    // Generated ids only: an append repeating stored ids must answer a no-op, which only a read can tell.
+    const atCommit = !options.answerNow && expected !== 'any' && events.every((e) => e.eventId === undefined);
+    if (atCommit && appendsAtCommit(this.dataSource)) {
+      return this.appendWithCommit(streamId, streamType, events, expected, metadata);
+    }
     const ids = events.map((e) => e.eventId ?? randomUUID());
     const { statement, values } = this.appendStatement(streamId, streamType, events, ids, expected, metadata);
     for (let attempt = 1; ; attempt++) {
@@ -95,7 +109,37 @@ export class EventStore {
     }
   }
 
+  /**
+   * The append in a transaction whose owner retries it whole on a ConcurrencyError (the message
+   * consumer: TransactionOptions.appendsAtCommit): queued to go out with the COMMIT, in its round
+   * trip, and answered at once with the version it will have. A conflict (the version taken, the
+   * xid guard, see statements.appendAtCommit) then fails the COMMIT with a ConcurrencyError, and
+   * nothing of the transaction stays. A read of the stream later in the transaction sends it
+   * first (flushWritesAtCommit), so the transaction still reads its own writes.
+   */
+  private appendWithCommit(streamId: string, streamType: string, events: readonly NewEvent[], expected: number, metadata: EventMetadata): AppendResult {
+    const values = [
+      streamId,
+      streamType,
+      expected,
+      events.map(() => randomUUID()),
+      events.map((e) => e.type),
+      events.map((e) => this.upcasters.currentVersion(e.type)),
+      events.map((e) => JSON.stringify(e.data)),
+      JSON.stringify(metadata),
+    ];
+    writeAtCommit(this.dataSource, {
+      text: statements.appendAtCommit,
+      values,
+      key: streamKey(streamId),
+      failure: (error) => (isRefusedAppend(error, streamId) ? new ConcurrencyError(streamId, expected, null) : null),
+    });
+    afterCommit(this.dataSource, () => this.notifier.notify());
+    return { streamVersion: expected + events.length, appended: true };
+  }
+
   async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<StoredEvent[]> {
+    await flushWritesAtCommit(this.dataSource, streamKey(streamId));
     const rows = await this.sql.query<EventRow>(statements.readStream, [streamId, options.fromVersion ?? 0]);
     return rows.map((r) => this.toStoredEvent(r));
   }
@@ -105,6 +149,7 @@ export class EventStore {
    * after it (all of them without one), in one round trip.
    */
   async readStreamFromSnapshot<S>(streamId: string, snapshotSchemaVersion: number): Promise<StreamRead<S>> {
+    await flushWritesAtCommit(this.dataSource, streamKey(streamId));
     return this.fromSnapshotRows(streamId, snapshotSchemaVersion, await this.sql.query<SnapshotRow<S>>(statements.readStreamFromSnapshot, [streamId, snapshotSchemaVersion]));
   }
 
@@ -117,6 +162,7 @@ export class EventStore {
    * Values are inlined only when safeLiteral allows; otherwise the statements go one by one.
    */
   async readForCommand<S>(streamId: string, snapshotSchemaVersion: number | null, options: { lock: boolean }): Promise<StreamRead<S>> {
+    await flushWritesAtCommit(this.dataSource, streamKey(streamId));
     const id = safeLiteral(streamId);
     const oneTrip = id !== null && inTransaction(this.dataSource) && (options.lock || transactionPending(this.dataSource));
     if (!oneTrip || (snapshotSchemaVersion !== null && !Number.isSafeInteger(snapshotSchemaVersion))) {
@@ -257,4 +303,17 @@ export class EventStore {
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string })?.code === '23505';
+}
+
+/** The key of a stream's appends waiting for the COMMIT (flushWritesAtCommit). */
+function streamKey(streamId: string): string {
+  return `es_events:${streamId}`;
+}
+
+/** A COMMIT failed because the append to `streamId` sent with it was refused: its version taken, or es_expect_appended. */
+function isRefusedAppend(error: unknown, streamId: string): boolean {
+  const { code, hint, constraint, detail } = (error ?? {}) as { code?: string; hint?: string; constraint?: string; detail?: string };
+  if (code === statements.APPEND_REFUSED) return hint === streamId;
+  // Key (stream_id, stream_version)=(<stream id>, <version>) already exists.
+  return code === '23505' && constraint === 'es_events_stream_version_key' && detail?.startsWith(`Key (stream_id, stream_version)=(${streamId}, `) === true;
 }

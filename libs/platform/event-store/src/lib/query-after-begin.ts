@@ -1,9 +1,20 @@
 import { Query, type PoolClient, type QueryConfig, type QueryResult } from 'pg';
 
+/** The driver's own mapping of JS values to parameter text (arrays, dates, JSON), as pg's Query binds them (untyped by @types/pg). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown };
+
+/** One statement of a pipeline: unnamed, with its parameters (if any). */
+export interface PipelinedStatement {
+  readonly text: string;
+  readonly values?: readonly unknown[];
+}
+
 /** What pg's Query hands to its prepare step: the connection's extended-protocol messages. */
 interface ExtendedProtocol {
   parse(config: { text: string }): void;
-  bind(config: Record<string, never>): void;
+  bind(config: { values: readonly unknown[]; valueMapper: typeof prepareValue }): void;
+  describe(config: { type: 'P'; name: string }): void;
   execute(config: Record<string, never>): void;
 }
 
@@ -13,18 +24,17 @@ interface ConnectionInternals {
 }
 
 /**
- * pg's Query with the transaction's opening statements (START TRANSACTION, then any beginWith)
- * put in front of it in the SAME extended-protocol pipeline: Parse/Bind/Execute for each of them,
- * then the statement's own messages and one Sync, so the whole goes out in one write and comes
- * back with one ReadyForQuery: one round trip instead of two. The statement keeps its
- * parameters (and its name, so a prepared statement stays prepared); nothing is inlined. An
- * error in any of them skips the rest up to the Sync, as in any pipeline, and leaves the
- * transaction open and failed, for the caller's ROLLBACK.
- * Answers one result per statement sent; queryAfterBegin keeps the caller's own.
+ * pg's Query with other statements put in front of it in the SAME extended-protocol pipeline:
+ * Parse/Bind/Execute for each of them, then the query's own messages and one Sync, so the whole
+ * goes out in one write and comes back with one ReadyForQuery: one round trip. Every statement
+ * keeps its parameters (and the query its name, so a prepared statement stays prepared); nothing
+ * is inlined. An error in any of them skips the rest up to the Sync, as in any pipeline; inside a
+ * transaction it is left open and failed, for the caller's ROLLBACK.
+ * Answers one result per statement sent (the ones in front included).
  */
-class QueryAfterBegin extends Query {
+class PipelinedQuery extends Query {
   constructor(
-    readonly begin: readonly string[],
+    readonly before: readonly PipelinedStatement[],
     config: QueryConfig,
     callback: (error: Error | undefined, results: unknown) => void,
   ) {
@@ -33,29 +43,51 @@ class QueryAfterBegin extends Query {
     (this as unknown as { queryMode: string }).queryMode = 'extended';
   }
 
+  /** Read by pg when the query is submitted (see Query.submit). */
   prepare(connection: ExtendedProtocol): void {
-    for (const text of this.begin) {
+    for (const { text, values = [] } of this.before) {
       connection.parse({ text });
-      connection.bind({});
+      connection.bind({ values, valueMapper: prepareValue });
+      // Its rows (if any) come back too, and pg needs their description to read them.
+      connection.describe({ type: 'P', name: '' });
       connection.execute({});
     }
     (Query.prototype as unknown as { prepare(connection: ExtendedProtocol): void }).prepare.call(this, connection);
   }
+
+  /** The statements in front, as the test suites' driver spies show them. */
+  get begin(): string[] {
+    return this.before.map(({ text }) => text);
+  }
+}
+
+function pipelined(client: PoolClient, before: readonly PipelinedStatement[], config: QueryConfig): Promise<QueryResult[]> {
+  return new Promise<QueryResult[]>((resolve, reject) => {
+    client.query(new PipelinedQuery(before, config, (error, answer) => (error ? reject(error) : resolve(Array.isArray(answer) ? answer : [answer as QueryResult]))));
+  });
 }
 
 /**
- * Sends `begin` and then `config` on `client` in one round trip when it can (see
- * QueryAfterBegin), otherwise as two; answers the statement's own result either way.
+ * Sends `begin` (START TRANSACTION and the like) and then `config` on `client` in one round trip
+ * when it can (see PipelinedQuery), otherwise as two; answers the statement's own result.
  */
 export async function queryAfterBegin(client: PoolClient, begin: readonly string[], config: QueryConfig): Promise<QueryResult> {
   if (!canPipeline(client, config)) {
     await client.query(begin.join(';\n'));
     return client.query(config);
   }
-  const results = await new Promise<QueryResult[]>((resolve, reject) => {
-    client.query(new QueryAfterBegin(begin, config, (error, answer) => (error ? reject(error) : resolve(Array.isArray(answer) ? answer : [answer as QueryResult]))));
-  });
+  const results = await pipelined(
+    client,
+    begin.map((text) => ({ text })),
+    config,
+  );
   return results[results.length - 1];
+}
+
+/** Sends `statements` (at least one) in one round trip, in order; the first failure stops the rest. */
+export async function sendPipeline(client: PoolClient, statements: readonly PipelinedStatement[]): Promise<void> {
+  const last = statements[statements.length - 1];
+  await pipelined(client, statements.slice(0, -1), { text: last.text, values: last.values ? [...last.values] : undefined });
 }
 
 /**

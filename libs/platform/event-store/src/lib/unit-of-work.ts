@@ -1,7 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { beginWithNextQuery } from './query-after-begin';
+import { beginWithNextQuery, PipelinedStatement, sendPipeline } from './query-after-begin';
+
+/** A write whose answer the work does not need, sent with the COMMIT (see writeAtCommit). */
+export interface WriteAtCommit extends PipelinedStatement {
+  /** What a failure of the transaction means for this write: the error to report, or null if it is not about it. */
+  readonly failure?: (error: unknown) => Error | null;
+  /** A short key of what it writes (e.g. the stream), so that a read of it can send it first (flushWritesAtCommit). */
+  readonly key?: string;
+}
 
 interface Scope {
   readonly dataSource: DataSource;
@@ -9,8 +17,11 @@ interface Scope {
   readonly afterCommit: Array<() => void>;
   /** Parameterless statements sent in the COMMIT's own round trip (see commitWith). */
   readonly commitWith: string[];
+  /** Parameterised writes sent in the COMMIT's round trip (see writeAtCommit), in order. */
+  writesAtCommit: WriteAtCommit[];
   /** START TRANSACTION and the beginWith statements, until they have gone out with the first statement. */
   pendingBegin: string[] | null;
+  readonly appendsAtCommit: boolean;
 }
 
 const scopes = new AsyncLocalStorage<Scope>();
@@ -27,6 +38,12 @@ export interface TransactionOptions {
    * query runner's `data` with EXPECTED_FAILURES for the DataSource's logger.
    */
   readonly failuresExpected?: boolean;
+  /**
+   * The caller retries the whole transaction when it fails with a ConcurrencyError (the message
+   * consumer does), so the event store may send appends with the COMMIT instead of at once: one
+   * round trip for all of them, a conflict then failing the transaction (see EventStore.append).
+   */
+  readonly appendsAtCommit?: boolean;
 }
 
 /** Key in a QueryRunner's `data`: its failed statements are expected (see TransactionOptions). */
@@ -53,7 +70,15 @@ export async function runInTransaction<T>(
   if (outer?.dataSource === dataSource) return work(outer.runner.manager);
   const runner = dataSource.createQueryRunner();
   if (options.failuresExpected) runner.data = { ...runner.data, [EXPECTED_FAILURES]: true };
-  const scope: Scope = { dataSource, runner, afterCommit: [], commitWith: [], pendingBegin: ['START TRANSACTION', ...(options.beginWith ?? [])] };
+  const scope: Scope = {
+    dataSource,
+    runner,
+    afterCommit: [],
+    commitWith: [],
+    writesAtCommit: [],
+    pendingBegin: ['START TRANSACTION', ...(options.beginWith ?? [])],
+    appendsAtCommit: options.appendsAtCommit === true,
+  };
   beginOnFirstQuery(scope);
   let result: T;
   try {
@@ -93,17 +118,68 @@ function takePendingBegin(scope: Scope): string[] | null {
 }
 
 /**
- * Sends `statements` and COMMIT as ONE simple query: one round trip instead of two (with START
- * TRANSACTION too if nothing was sent before). If a statement fails, PostgreSQL skips the rest of
- * the string, COMMIT included, and the error reaches the caller, who rolls back.
+ * Sends the writes at commit, the commitWith statements and COMMIT in ONE round trip (with START
+ * TRANSACTION too if nothing was sent before): as one simple query when they are all literal, as
+ * one extended-protocol pipeline when writes carry parameters. If a statement fails, PostgreSQL
+ * skips the rest, COMMIT included, and the error reaches the caller (as the failing write
+ * explains it, see WriteAtCommit.failure), who rolls back.
  */
 async function commit(scope: Scope): Promise<void> {
   const pending = takePendingBegin(scope);
-  if (pending && scope.commitWith.length === 0) return; // nothing was sent: nothing to commit
+  if (pending && scope.commitWith.length === 0 && scope.writesAtCommit.length === 0) return; // nothing was sent: nothing to commit
   // On the driver's client, not runner.query(): a refused statement (an inbox mark meeting a
   // duplicate) is an expected answer, which TypeORM would log as a failed query.
   const client = (await scope.runner.connect()) as PoolClient;
-  await client.query([...(pending ?? []), ...scope.commitWith, 'COMMIT'].join(';\n'));
+  if (scope.writesAtCommit.length === 0) {
+    await client.query([...(pending ?? []), ...scope.commitWith, 'COMMIT'].join(';\n'));
+    return;
+  }
+  const statements = [...(pending ?? []).map((text) => ({ text })), ...scope.writesAtCommit, ...scope.commitWith.map((text) => ({ text })), { text: 'COMMIT' }];
+  await sendWrites(scope, client, statements);
+}
+
+/**
+ * Sends the ambient transaction's writes at commit whose key is `key` (and every one queued
+ * before them, to keep their order) now, in one round trip, with START TRANSACTION if still
+ * pending: for a read that must see them (the event store reading a stream it appended to).
+ */
+export async function flushWritesAtCommit(dataSource: DataSource, key: string): Promise<void> {
+  const scope = scopes.getStore();
+  if (scope?.dataSource !== dataSource) return;
+  const last = scope.writesAtCommit.map((write) => write.key).lastIndexOf(key);
+  if (last < 0) return;
+  const writes = scope.writesAtCommit.splice(0, last + 1);
+  const pending = takePendingBegin(scope);
+  await sendWrites(scope, (await scope.runner.connect()) as PoolClient, [...(pending ?? []).map((text) => ({ text })), ...writes]);
+}
+
+async function sendWrites(scope: Scope, client: PoolClient, statements: ReadonlyArray<PipelinedStatement | WriteAtCommit>): Promise<void> {
+  try {
+    await sendPipeline(client, statements);
+  } catch (error) {
+    for (const statement of statements) {
+      const explained = 'failure' in statement ? statement.failure?.(error) : null;
+      if (explained) throw explained;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Queues a parameterised write for the ambient transaction's COMMIT round trip (before the
+ * commitWith statements): for a write whose answer the work does not need, and whose failure may
+ * fail the whole transaction. Throws outside a transaction.
+ */
+export function writeAtCommit(dataSource: DataSource, write: WriteAtCommit): void {
+  const scope = scopes.getStore();
+  if (scope?.dataSource !== dataSource) throw new Error('writeAtCommit() needs an ambient transaction (runInTransaction)');
+  scope.writesAtCommit.push(write);
+}
+
+/** True inside a transaction whose owner allows appends to wait for the COMMIT (TransactionOptions.appendsAtCommit). */
+export function appendsAtCommit(dataSource: DataSource): boolean {
+  const scope = scopes.getStore();
+  return scope?.dataSource === dataSource && scope.appendsAtCommit;
 }
 
 /**

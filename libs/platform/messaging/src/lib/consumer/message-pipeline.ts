@@ -35,13 +35,19 @@ export async function attemptMessage(
   const handlers = handlersFor(group, event.subject);
   const context = new JetStreamContext([event, delivery]);
   try {
-    await runInTransaction(dataSource, async (manager) => {
-      for (const { callback } of handlers) await invoke(callback, event.data, context);
-      // The live path marks the inbox in the COMMIT's round trip; a replay may take over a parked row.
-      const mark = options.takeOverParked ? null : inboxMarkStatement(group.durable, [event.eventId]);
-      if (mark) commitWith(dataSource, mark);
-      else if (!(await claimInbox(manager, group.durable, event.eventId, options))) throw new AlreadyAnswered();
-    });
+    await runInTransaction(
+      dataSource,
+      async (manager) => {
+        for (const { callback } of handlers) await invoke(callback, event.data, context);
+        // The live path marks the inbox in the COMMIT's round trip; a replay may take over a parked row.
+        const mark = options.takeOverParked ? null : inboxMarkStatement(group.durable, [event.eventId]);
+        if (mark) commitWith(dataSource, mark);
+        else if (!(await claimInbox(manager, group.durable, event.eventId, options))) throw new AlreadyAnswered();
+      },
+      // The worker runs the whole transaction again on a ConcurrencyError, so appends can go with the COMMIT.
+      // A replay (an operator's request) keeps CommandRunner's own retries instead.
+      { appendsAtCommit: !options.takeOverParked },
+    );
     return { result: 'processed' };
   } catch (error) {
     if (error instanceof AlreadyAnswered || isInboxConflict(error)) return { result: 'duplicate' };
@@ -92,7 +98,8 @@ export async function attemptBatch(dataSource: DataSource, group: HandlerGroup, 
         }
         commitWith(dataSource, mark);
       },
-      { beginWith: [BATCH_LOCK_TIMEOUT], failuresExpected: true },
+      // A batch that fails, a conflict included, runs each message again on its own: appends can go with the COMMIT.
+      { beginWith: [BATCH_LOCK_TIMEOUT], failuresExpected: true, appendsAtCommit: true },
     );
     return { committed: true };
   } catch (error) {

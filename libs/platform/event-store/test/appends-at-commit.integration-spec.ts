@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { CommandRunner, ConcurrencyError, runInTransaction } from '../src';
+import { CounterCommand, counterDecider, CounterEvent, CounterState } from './counter.decider';
+import { StoreFixture, aMetadata, openStoreFixture, sentDuring } from './store-fixture';
+
+/** A transaction whose owner retries it whole on a ConcurrencyError, as the message consumer does. */
+const AT_COMMIT = { appendsAtCommit: true };
+
+describe('appends sent with the COMMIT (TransactionOptions.appendsAtCommit)', () => {
+  let fx: StoreFixture;
+  beforeAll(async () => {
+    fx = await openStoreFixture('appends_at_commit');
+    await fx.dataSource.query('CREATE TABLE marks (id uuid PRIMARY KEY)');
+  });
+  afterAll(() => fx.close());
+
+  const streamOf = async (streamId: string) => (await fx.store.readStream(streamId)).map((e) => [e.streamVersion, e.type, e.data]);
+  const marked = async (id: string) => (await fx.dataSource.query('SELECT id FROM marks WHERE id = $1', [id])).length === 1;
+  const appendOne = (streamId: string, expected: number, n: number) => fx.store.append(streamId, 'counter', [{ type: 'Added', data: { n } }], expected, aMetadata());
+
+  it('sends START TRANSACTION, the appends and COMMIT in one round trip, answering the versions they will have', async () => {
+    const streamId = `c-${randomUUID()}`;
+    const versions: number[] = [];
+
+    const sent = await sentDuring(() =>
+      runInTransaction(
+        fx.dataSource,
+        async () => {
+          versions.push((await appendOne(streamId, 0, 1)).streamVersion);
+          versions.push((await fx.store.append(streamId, 'counter', [{ type: 'Added', data: { n: 2 } }, { type: 'Added', data: { n: 3 } }], 1, aMetadata())).streamVersion);
+        },
+        AT_COMMIT,
+      ),
+    );
+
+    expect(sent.filter((query) => !query.includes('pg_notify'))).toEqual([expect.stringMatching(/^START TRANSACTION; WITH appended AS/)]);
+    expect(versions).toEqual([1, 3]);
+    expect(await streamOf(streamId)).toEqual([
+      [1, 'Added', { n: 1 }],
+      [2, 'Added', { n: 2 }],
+      [3, 'Added', { n: 3 }],
+    ]);
+  });
+
+  it('lets the transaction read its own appends: a read of the stream sends them first', async () => {
+    const streamId = `c-${randomUUID()}`;
+    let seen: number[] = [];
+
+    await runInTransaction(
+      fx.dataSource,
+      async () => {
+        await appendOne(streamId, 0, 1);
+        seen = (await fx.store.readStream(streamId)).map((e) => e.streamVersion);
+        await appendOne(streamId, 1, 2);
+      },
+      AT_COMMIT,
+    );
+
+    expect(seen).toEqual([1]);
+    expect(await streamOf(streamId)).toEqual([
+      [1, 'Added', { n: 1 }],
+      [2, 'Added', { n: 2 }],
+    ]);
+  });
+
+  it('fails the COMMIT with a ConcurrencyError when another transaction took the version, and keeps nothing of it', async () => {
+    const streamId = `c-${randomUUID()}`;
+    await appendOne(streamId, 0, 1);
+    const mark = randomUUID();
+
+    await expect(
+      runInTransaction(
+        fx.dataSource,
+        async (manager) => {
+          await manager.query('INSERT INTO marks (id) VALUES ($1)', [mark]);
+          await appendOne(streamId, 1, 2); // queued for the COMMIT
+          await runInTransaction(fx.dataSource, async () => undefined); // joins: still queued
+          await fx.dataSource.query(`INSERT INTO es_events (event_id, stream_id, stream_type, stream_version, event_type, schema_version, data, metadata)
+            VALUES ($1, $2, 'counter', 2, 'Added', 1, '{"n": 99}', '{}')`, [randomUUID(), streamId]); // another writer, committed first
+        },
+        AT_COMMIT,
+      ),
+    ).rejects.toEqual(expect.objectContaining({ name: 'ConcurrencyError', code: 'EVENT_STORE.CONCURRENCY', streamId, expectedVersion: 1 }));
+
+    expect(await marked(mark)).toBe(false);
+    expect(await streamOf(streamId)).toEqual([
+      [1, 'Added', { n: 1 }],
+      [2, 'Added', { n: 99 }],
+    ]);
+  });
+
+  it('fails the COMMIT with a ConcurrencyError when the stream has not reached the expected version (nothing inserted, es_expect_appended)', async () => {
+    const streamId = `c-${randomUUID()}`;
+    await appendOne(streamId, 0, 1);
+
+    const failure = await runInTransaction(fx.dataSource, () => appendOne(streamId, 5, 6), AT_COMMIT).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(ConcurrencyError);
+    expect(failure).toMatchObject({ streamId, expectedVersion: 5, actualVersion: null });
+    expect(await streamOf(streamId)).toEqual([[1, 'Added', { n: 1 }]]);
+  });
+
+  it('lets exactly one of two concurrent transactions commit at the same version; the loser can be retried whole', async () => {
+    const streamId = `c-${randomUUID()}`;
+    const runner = new CommandRunner<CounterCommand, CounterEvent, CounterState>(fx.store, counterDecider, { streamType: 'counter' });
+    const increment = () => runInTransaction(fx.dataSource, () => runner.run(streamId, { type: 'Increment', by: 1 }, aMetadata()), AT_COMMIT);
+
+    const results = await Promise.allSettled(Array.from({ length: 8 }, increment));
+    const lost = results.filter((r) => r.status === 'rejected');
+    for (const loss of lost) expect((loss as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+    for (let retries = 0; retries < lost.length; retries++) {
+      // As the consumer does: the whole transaction again, until it commits.
+      for (;;) {
+        const retried = await increment().then(() => true, (error: unknown) => (error instanceof ConcurrencyError ? false : Promise.reject(error)));
+        if (retried) break;
+      }
+    }
+
+    expect((await fx.store.readStream(streamId)).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it("keeps CommandRunner's newStream guess answered at once: a stream that exists runs the command as usual", async () => {
+    const streamId = `c-${randomUUID()}`;
+    const runner = new CommandRunner<CounterCommand, CounterEvent, CounterState>(fx.store, counterDecider, { streamType: 'counter' });
+    const increment = (options: { newStream?: boolean; freshId?: boolean }) =>
+      runInTransaction(fx.dataSource, () => runner.run(streamId, { type: 'Increment', by: 1 }, aMetadata(), options), AT_COMMIT);
+
+    await increment({ freshId: true }); // the stream is new: its append went with the COMMIT
+    const guessed = await increment({ newStream: true }); // a wrong guess: answered at once, then run as usual
+
+    expect(guessed.streamVersion).toBe(2);
+    expect(guessed.state).toEqual({ total: 2, increments: 2 });
+    expect((await fx.store.readStream(streamId)).map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
+  it('appends at once when the events carry their own ids: a repeat must answer a no-op, which only a read can tell', async () => {
+    const streamId = `c-${randomUUID()}`;
+    const eventId = randomUUID();
+    const withId = () => fx.store.append(streamId, 'counter', [{ type: 'Added', data: { n: 1 }, eventId }], 0, aMetadata());
+
+    const sent = await sentDuring(() => runInTransaction(fx.dataSource, withId, AT_COMMIT));
+    const again = await runInTransaction(fx.dataSource, withId, AT_COMMIT);
+
+    expect(sent.filter((query) => query.includes('INSERT INTO es_events') && !query.includes('WITH appended'))).toHaveLength(1);
+    expect(sent.at(-1)).toBe('COMMIT');
+    expect(again.streamVersion).toBe(1);
+    expect(await streamOf(streamId)).toEqual([[1, 'Added', { n: 1 }]]);
+  });
+});
