@@ -18,7 +18,7 @@ interface Scope {
   /** Parameterless statements sent in the COMMIT's own round trip (see commitWith). */
   readonly commitWith: string[];
   /** Parameterised writes sent in the COMMIT's round trip (see writeAtCommit), in order. */
-  writesAtCommit: WriteAtCommit[];
+  readonly writesAtCommit: WriteAtCommit[];
   /** START TRANSACTION and the beginWith statements, until they have gone out with the first statement. */
   pendingBegin: string[] | null;
   readonly appendsAtCommit: boolean;
@@ -135,7 +135,7 @@ async function commit(scope: Scope): Promise<void> {
     return;
   }
   const statements = [...(pending ?? []).map((text) => ({ text })), ...scope.writesAtCommit, ...scope.commitWith.map((text) => ({ text })), { text: 'COMMIT' }];
-  await sendWrites(scope, client, statements);
+  await sendWrites(client, statements);
 }
 
 /**
@@ -150,10 +150,10 @@ export async function flushWritesAtCommit(dataSource: DataSource, key: string): 
   if (last < 0) return;
   const writes = scope.writesAtCommit.splice(0, last + 1);
   const pending = takePendingBegin(scope);
-  await sendWrites(scope, (await scope.runner.connect()) as PoolClient, [...(pending ?? []).map((text) => ({ text })), ...writes]);
+  await sendWrites((await scope.runner.connect()) as PoolClient, [...(pending ?? []).map((text) => ({ text })), ...writes]);
 }
 
-async function sendWrites(scope: Scope, client: PoolClient, statements: ReadonlyArray<PipelinedStatement | WriteAtCommit>): Promise<void> {
+async function sendWrites(client: PoolClient, statements: ReadonlyArray<PipelinedStatement | WriteAtCommit>): Promise<void> {
   try {
     await sendPipeline(client, statements);
   } catch (error) {
