@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { commitWith, currentManager, EventStore, runInTransaction } from '../src';
+import { EntityManager } from 'typeorm';
 import { Sql } from '../src/lib/sql';
 import { StoreFixture, aMetadata, openStoreFixture, sentDuring } from './store-fixture';
 
@@ -144,6 +145,21 @@ describe('runInTransaction: statements sent with the COMMIT', () => {
 
         for (let attempt = 1; attempt <= 3; attempt++) await expect(probe()).rejects.toMatchObject({ code: '42P01' });
       }));
+
+    it('keeps START TRANSACTION pending, and the connection unhooked, when TypeORM refuses the first query before sending it', async () => {
+      const id = randomUUID();
+      const refused = (manager: EntityManager) => manager.query('SELECT 1', {} as unknown as unknown[]); // named parameters: refused by TypeORM
+
+      const sent = await sentDuring(() =>
+        runInTransaction(fx.dataSource, async (manager) => {
+          await expect(refused(manager)).rejects.toThrow();
+          commitWith(fx.dataSource, `INSERT INTO marks (id, note) VALUES ('${id}', 'after a refused call')`);
+        }),
+      );
+
+      expect(sent).toEqual([expect.stringMatching(/^START TRANSACTION; INSERT INTO marks/)]);
+      expect(await marks(id)).toEqual([{ note: 'after a refused call' }]);
+    });
 
     it('reports a first statement that fails, rolls it back, and leaves the connection usable', async () => {
       const taken = randomUUID();

@@ -1,4 +1,4 @@
-import { currentManager } from '@brigade/event-store';
+import { currentManager, inTransaction, writeAtCommit } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { TicketView } from '../../application/get-ticket/ticket.view';
@@ -14,6 +14,12 @@ interface TicketRow {
   version: number;
 }
 
+const UPSERT = `INSERT INTO kitchen_tickets (order_id, restaurant_id, state, line_items, ready_by, reason, version)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)
+  ON CONFLICT (order_id) DO UPDATE SET state = EXCLUDED.state, line_items = EXCLUDED.line_items,
+    ready_by = EXCLUDED.ready_by, reason = EXCLUDED.reason, version = EXCLUDED.version, updated_at = now()
+  WHERE kitchen_tickets.version < EXCLUDED.version`;
+
 /**
  * `kitchen_tickets`: each ticket as it now is, for listing a restaurant's tickets by state.
  * Written in the transaction that appends the ticket's events (never behind its stream);
@@ -23,15 +29,14 @@ interface TicketRow {
 export class TicketViewProjection {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * In a transaction the upsert goes with the COMMIT, in its round trip (nothing reads its answer,
+   * and nothing in the transaction reads the row after it); outside one, at once.
+   */
   async save(view: TicketView): Promise<void> {
-    await currentManager(this.dataSource).query(
-      `INSERT INTO kitchen_tickets (order_id, restaurant_id, state, line_items, ready_by, reason, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (order_id) DO UPDATE SET state = EXCLUDED.state, line_items = EXCLUDED.line_items,
-         ready_by = EXCLUDED.ready_by, reason = EXCLUDED.reason, version = EXCLUDED.version, updated_at = now()
-       WHERE kitchen_tickets.version < EXCLUDED.version`,
-      [view.orderId, view.restaurantId, view.state, JSON.stringify(view.lineItems), view.readyBy, view.reason, view.version],
-    );
+    const values = [view.orderId, view.restaurantId, view.state, JSON.stringify(view.lineItems), view.readyBy, view.reason, view.version];
+    if (inTransaction(this.dataSource)) writeAtCommit(this.dataSource, { text: UPSERT, values });
+    else await this.dataSource.query(UPSERT, values);
   }
 
   /** Oldest first: the order a kitchen works in. */

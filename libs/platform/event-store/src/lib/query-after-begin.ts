@@ -104,14 +104,24 @@ function canPipeline(client: PoolClient, config: QueryConfig): boolean {
 /**
  * Makes the client's next query go out with `begin` in front of it (queryAfterBegin): for the
  * statement a library sends on the client itself (TypeORM's runner.query), which answers it
- * exactly as a plain query would. One query only; the client is itself again after it.
+ * exactly as a plain query would. One query only; the client is itself again after it, or once
+ * the returned function is called, which answers whether the query had NOT been sent (the
+ * library refused the call before reaching the client).
  */
-export function beginWithNextQuery(client: PoolClient, begin: readonly string[]): void {
+export function beginWithNextQuery(client: PoolClient, begin: readonly string[]): () => boolean {
   const own = Object.getOwnPropertyDescriptor(client, 'query');
-  const next = (config: string | QueryConfig, values?: unknown[]) => {
+  let restored = false;
+  const restore = () => {
+    if (restored) return false;
+    restored = true;
     if (own) Object.defineProperty(client, 'query', own);
     else delete (client as { query?: unknown }).query;
+    return true;
+  };
+  const next = (config: string | QueryConfig, values?: unknown[]) => {
+    restore();
     return queryAfterBegin(client, begin, typeof config === 'string' ? { text: config, values } : config);
   };
   Object.defineProperty(client, 'query', { value: next, configurable: true, writable: true });
+  return restore;
 }

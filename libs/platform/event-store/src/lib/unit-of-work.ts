@@ -105,8 +105,15 @@ function beginOnFirstQuery(scope: Scope): void {
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   runner.query = (async (...args: unknown[]) => {
     const pending = takePendingBegin(scope);
-    if (pending) beginWithNextQuery((await runner.connect()) as PoolClient, pending);
-    return query(...args);
+    if (!pending) return query(...args);
+    const client = (await runner.connect()) as PoolClient;
+    const unsent = beginWithNextQuery(client, pending);
+    try {
+      return await query(...args);
+    } finally {
+      // TypeORM refused the call before sending it: the client keeps no hook, START TRANSACTION stays pending.
+      if (unsent()) scope.pendingBegin = pending;
+    }
   }) as QueryRunner['query'];
 }
 
