@@ -25,6 +25,7 @@ export function createOrderSagaStreamId(orderId: string): string {
 @Injectable()
 export class CreateOrderSagaCommandRunner extends CommandRunner<CreateOrderSagaCommand, CreateOrderSagaEvent, CreateOrderSagaState> {
   constructor(store: EventStore) {
-    super(store, createOrderSagaDecider, { streamType: CREATE_ORDER_SAGA_STREAM_TYPE, serializeWriters: true });
+    // Its events are never published: a verdict that decides nothing does not wake the relay.
+    super(store, createOrderSagaDecider, { streamType: CREATE_ORDER_SAGA_STREAM_TYPE, serializeWriters: true, unpublished: true });
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CommandRunner, ConcurrencyError, runInTransaction } from '../src';
+import { CommandRunner, ConcurrencyError, onAppendCommitted, runInTransaction } from '../src';
 import { CounterCommand, counterDecider, CounterEvent, CounterState } from './counter.decider';
 import { StoreFixture, aMetadata, openStoreFixture, sentDuring } from './store-fixture';
 
@@ -131,6 +131,23 @@ describe('appends sent with the COMMIT (TransactionOptions.appendsAtCommit)', ()
     expect(guessed.streamVersion).toBe(2);
     expect(guessed.state).toEqual({ total: 2, increments: 2 });
     expect((await fx.store.readStream(streamId)).map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
+  it("wakes this process's relay after the COMMIT, except for events never published (wakeRelay: false, CommandRunner's unpublished)", async () => {
+    let wakeUps = 0;
+    const stop = onAppendCommitted(fx.dataSource, () => wakeUps++);
+    try {
+      const internal = new CommandRunner<CounterCommand, CounterEvent, CounterState>(fx.store, counterDecider, { streamType: 'saga', unpublished: true });
+      await runInTransaction(fx.dataSource, () => internal.run(`s-${randomUUID()}`, { type: 'Increment', by: 1 }, aMetadata(), { freshId: true }), AT_COMMIT);
+      await internal.run(`s-${randomUUID()}`, { type: 'Increment', by: 1 }, aMetadata());
+      expect(wakeUps).toBe(0);
+
+      await runInTransaction(fx.dataSource, () => appendOne(`c-${randomUUID()}`, 0, 1), AT_COMMIT);
+      await appendOne(`c-${randomUUID()}`, 0, 1);
+      expect(wakeUps).toBe(2);
+    } finally {
+      stop();
+    }
   });
 
   it('appends at once when the events carry their own ids: a repeat must answer a no-op, which only a read can tell', async () => {

@@ -19,6 +19,11 @@ export interface CommandRunnerOptions {
    * refused for transaction order after waiting.
    */
   readonly serializeWriters?: boolean;
+  /**
+   * The streams' events are internal, never published (the relay's mapper skips them, e.g. a
+   * saga's own): their commit does not wake the relay, which reads past them at its next wake-up.
+   */
+  readonly unpublished?: boolean;
 }
 
 export interface RunOptions {
@@ -84,7 +89,7 @@ export class CommandRunner<C, E extends DomainEvent, S> {
       const events = this.decider.decide(command, state);
       if (events.length === 0) return { events, state, streamVersion };
       try {
-        const result = await this.store.append(streamId, this.options.streamType, events, streamVersion, metadata);
+        const result = await this.store.append(streamId, this.options.streamType, events, streamVersion, metadata, { wakeRelay: !this.options.unpublished });
         const next = fold(this.decider, state, events);
         await this.maybeSnapshot(streamId, streamVersion, result.streamVersion, next);
         return { events, state: next, streamVersion: result.streamVersion };
@@ -106,7 +111,7 @@ export class CommandRunner<C, E extends DomainEvent, S> {
     }
     if (events.length === 0) return null;
     try {
-      const result = await this.store.append(streamId, this.options.streamType, events, 0, metadata, { answerNow: !freshId });
+      const result = await this.store.append(streamId, this.options.streamType, events, 0, metadata, { answerNow: !freshId, wakeRelay: !this.options.unpublished });
       if (!result.appended) return null;
       const next = fold(this.decider, state, events);
       await this.maybeSnapshot(streamId, 0, result.streamVersion, next);

@@ -44,6 +44,13 @@ export interface StreamRead<S> {
   readonly events: StoredEvent[];
 }
 
+export interface AppendOptions {
+  /** The caller must know now whether the events were stored: never sent with the COMMIT (see append). */
+  readonly answerNow?: boolean;
+  /** false: events never published (a saga's own), so their commit need not wake the relay. Default true. */
+  readonly wakeRelay?: boolean;
+}
+
 /** Appends expecting 'any' version retry this often when a concurrent append takes their version. */
 const ANY_VERSION_ATTEMPTS = 10;
 
@@ -79,13 +86,13 @@ export class EventStore {
     events: readonly NewEvent[],
     expected: ExpectedVersion,
     metadata: EventMetadata,
-    options: { answerNow?: boolean } = {},
+    options: AppendOptions = {},
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
     // Generated ids only: an append repeating stored ids must answer a no-op, which only a read can tell.
     const atCommit = !options.answerNow && expected !== 'any' && events.every((e) => e.eventId === undefined);
     if (atCommit && appendsAtCommit(this.dataSource)) {
-      return this.appendWithCommit(streamId, streamType, events, expected, metadata);
+      return this.appendWithCommit(streamId, streamType, events, expected, metadata, options.wakeRelay !== false);
     }
     const ids = events.map((e) => e.eventId ?? randomUUID());
     const { statement, values } = this.appendStatement(streamId, streamType, events, ids, expected, metadata);
@@ -99,7 +106,7 @@ export class EventStore {
         inserted = []; // a concurrent append stored our version (or our event ids) first
       }
       if (inserted.length === events.length) {
-        afterCommit(this.dataSource, () => this.notifier.notify());
+        if (options.wakeRelay !== false) afterCommit(this.dataSource, () => this.notifier.notify());
         return { streamVersion: inserted[inserted.length - 1].stream_version, appended: true };
       }
       if (inserted.length > 0) await this.sql.query(statements.deleteOwnEvents, [inserted.map((row) => row.event_id)]);
@@ -117,7 +124,7 @@ export class EventStore {
    * nothing of the transaction stays. A read of the stream later in the transaction sends it
    * first (flushWritesAtCommit), so the transaction still reads its own writes.
    */
-  private appendWithCommit(streamId: string, streamType: string, events: readonly NewEvent[], expected: number, metadata: EventMetadata): AppendResult {
+  private appendWithCommit(streamId: string, streamType: string, events: readonly NewEvent[], expected: number, metadata: EventMetadata, wakeRelay: boolean): AppendResult {
     const values = [
       streamId,
       streamType,
@@ -134,7 +141,7 @@ export class EventStore {
       key: streamKey(streamId),
       failure: (error) => (isRefusedAppend(error, streamId) ? new ConcurrencyError(streamId, expected, null) : null),
     });
-    afterCommit(this.dataSource, () => this.notifier.notify());
+    if (wakeRelay) afterCommit(this.dataSource, () => this.notifier.notify());
     return { streamVersion: expected + events.length, appended: true };
   }
 
