@@ -133,6 +133,31 @@ describe('appends sent with the COMMIT (TransactionOptions.appendsAtCommit)', ()
     expect((await fx.store.readStream(streamId)).map((e) => e.streamVersion)).toEqual([1, 2]);
   });
 
+  it('prepares the append once per connection: later COMMITs only bind it, and a failed one does not break it', async () => {
+    const single = await openStoreFixture('appends_at_commit_prepared', 1);
+    try {
+      const append = (streamId: string, expected: number) =>
+        runInTransaction(single.dataSource, () => single.store.append(streamId, 'counter', [{ type: 'Added', data: {} }], expected, aMetadata()), AT_COMMIT);
+      const preparedAt = async () =>
+        (await single.dataSource.query(`SELECT prepare_time FROM pg_prepared_statements WHERE name = 'brigade_es_append_at_commit'`)).map(
+          (row: { prepare_time: Date }) => row.prepare_time.toISOString(),
+        );
+      const streamId = `c-${randomUUID()}`;
+
+      await append(streamId, 0);
+      const first = await preparedAt();
+      await expect(append(streamId, 0)).rejects.toBeInstanceOf(ConcurrencyError);
+      await append(streamId, 1);
+      await append(`c-${randomUUID()}`, 0);
+
+      expect(first).toHaveLength(1);
+      expect(await preparedAt()).toEqual(first);
+      expect((await single.store.readStream(streamId)).map((e) => e.streamVersion)).toEqual([1, 2]);
+    } finally {
+      await single.close();
+    }
+  });
+
   it("wakes this process's relay after the COMMIT, except for events never published (wakeRelay: false, CommandRunner's unpublished)", async () => {
     let wakeUps = 0;
     const stop = onAppendCommitted(fx.dataSource, () => wakeUps++);

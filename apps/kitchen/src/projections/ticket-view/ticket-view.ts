@@ -35,7 +35,7 @@ export class TicketViewProjection {
    */
   async save(view: TicketView): Promise<void> {
     const values = [view.orderId, view.restaurantId, view.state, JSON.stringify(view.lineItems), view.readyBy, view.reason, view.version];
-    if (inTransaction(this.dataSource)) writeAtCommit(this.dataSource, { text: UPSERT, values });
+    if (inTransaction(this.dataSource)) writeAtCommit(this.dataSource, { name: 'kitchen_ticket_view_upsert', text: UPSERT, values });
     else await this.dataSource.query(UPSERT, values);
   }
 

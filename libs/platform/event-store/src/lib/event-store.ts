@@ -136,7 +136,7 @@ export class EventStore {
       JSON.stringify(metadata),
     ];
     writeAtCommit(this.dataSource, {
-      text: statements.appendAtCommit,
+      ...statements.appendAtCommit,
       values,
       key: streamKey(streamId),
       failure: (error) => (isRefusedAppend(error, streamId) ? new ConcurrencyError(streamId, expected, null) : null),

@@ -4,16 +4,20 @@ import { Query, type PoolClient, type QueryConfig, type QueryResult } from 'pg';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown };
 
-/** One statement of a pipeline: unnamed, with its parameters (if any). */
+/** One statement of a pipeline, with its parameters (if any); a named one is prepared once per connection. */
 export interface PipelinedStatement {
   readonly text: string;
   readonly values?: readonly unknown[];
+  readonly name?: string;
 }
 
 /** What pg's Query hands to its prepare step: the connection's extended-protocol messages. */
 interface ExtendedProtocol {
-  parse(config: { text: string }): void;
-  bind(config: { values: readonly unknown[]; valueMapper: typeof prepareValue }): void;
+  /** pg's record of the named statements this connection has prepared (pg skips their Parse). */
+  readonly parsedStatements: Record<string, string>;
+  parse(config: { text: string; name?: string }): void;
+  close(config: { type: 'S'; name: string }): void;
+  bind(config: { statement: string; values: readonly unknown[]; valueMapper: typeof prepareValue }): void;
   describe(config: { type: 'P'; name: string }): void;
   execute(config: Record<string, never>): void;
 }
@@ -33,26 +37,49 @@ interface ConnectionInternals {
  * Answers one result per statement sent (the ones in front included).
  */
 class PipelinedQuery extends Query {
+  /** Named statements this pipeline prepares, recorded as prepared once it succeeded. */
+  private readonly preparing: Array<{ readonly name: string; readonly text: string }> = [];
+  private connection: ExtendedProtocol | null = null;
+
   constructor(
     readonly before: readonly PipelinedStatement[],
     config: QueryConfig,
     callback: (error: Error | undefined, results: unknown) => void,
   ) {
-    super(config, callback);
+    super(config, (error: Error | undefined, results: unknown) => {
+      if (!error) this.recordPrepared();
+      callback(error, results);
+    });
     // Even without parameters: the pipeline only exists in the extended protocol.
     (this as unknown as { queryMode: string }).queryMode = 'extended';
   }
 
-  /** Read by pg when the query is submitted (see Query.submit). */
+  /**
+   * Read by pg when the query is submitted (see Query.submit). A named statement the connection
+   * has prepared is only bound; otherwise it is closed (a Parse of a failed pipeline may have
+   * gone through unrecorded; closing a statement that does not exist is no error) and parsed.
+   */
   prepare(connection: ExtendedProtocol): void {
-    for (const { text, values = [] } of this.before) {
-      connection.parse({ text });
-      connection.bind({ values, valueMapper: prepareValue });
+    this.connection = connection;
+    for (const { name, text, values = [] } of this.before) {
+      if (name === undefined) connection.parse({ text });
+      else if (connection.parsedStatements[name] !== text) {
+        connection.close({ type: 'S', name });
+        connection.parse({ name, text });
+        this.preparing.push({ name, text });
+      }
+      connection.bind({ statement: name ?? '', values, valueMapper: prepareValue });
       // Its rows (if any) come back too, and pg needs their description to read them.
       connection.describe({ type: 'P', name: '' });
       connection.execute({});
     }
     (Query.prototype as unknown as { prepare(connection: ExtendedProtocol): void }).prepare.call(this, connection);
+  }
+
+  /** After success only: a failed pipeline may have stopped before a Parse (see prepare). */
+  private recordPrepared(): void {
+    const prepared = this.connection?.parsedStatements;
+    if (prepared) for (const { name, text } of this.preparing) prepared[name] = text;
   }
 
   /** The statements in front, as the test suites' driver spies show them. */

@@ -66,9 +66,11 @@ export const appendOneAtVersion: Statement = {
  * it): nobody reads its answer, so it must fail the transaction whenever it does not append every
  * event. A taken version fails on the unique index; a refusal by the xid guard, or a $3 beyond the
  * stream's end, inserts nothing, which es_expect_appended turns into an error (SQLSTATE ES409).
- * Sent unnamed in the COMMIT's pipeline. $1..$8 as appendAtVersion.
+ * Prepared once per connection, like the others. $1..$8 as appendAtVersion.
  */
-export const appendAtCommit = `WITH appended AS (
+export const appendAtCommit: Statement = {
+  name: 'brigade_es_append_at_commit',
+  text: `WITH appended AS (
     ${INSERT}
     SELECT e.id, $1, $2, $3 + e.ord::integer, e.type, e.sv, e.data, $8 FROM ${NEW_EVENTS}
     WHERE $3 = 0 OR EXISTS (
@@ -76,7 +78,8 @@ export const appendAtCommit = `WITH appended AS (
       WHERE last.stream_id = $1 AND last.stream_version = $3 AND last.transaction_id <= pg_current_xact_id())
     ORDER BY e.ord
     RETURNING 1)
-  SELECT es_expect_appended($1, $3, cardinality($4::uuid[]), (SELECT count(*)::integer FROM appended))`;
+  SELECT es_expect_appended($1, $3, cardinality($4::uuid[]), (SELECT count(*)::integer FROM appended))`,
+};
 
 /** SQLSTATE of es_expect_appended's refusal. */
 export const APPEND_REFUSED = 'ES409';
