@@ -125,16 +125,21 @@ describe('runInTransaction: statements sent with the COMMIT', () => {
         expect((await store.readStream(streamId)).map((event) => event.data)).toEqual([data]);
       }));
 
-    it('sends a named statement that the connection has not prepared yet after START TRANSACTION, then with it', () =>
+    it('sends a named statement with it in one round trip, prepared on first use and only bound after', () =>
       withOneConnection('unit_of_work_named', async ({ dataSource }) => {
         const statement = { name: `marks_probe_${randomUUID().slice(0, 8)}`, text: 'SELECT $1::int + 1 AS n' };
         const probe = () => runInTransaction(dataSource, () => new Sql(dataSource).query<{ n: number }>(statement, [41]));
+        const preparedAt = async () =>
+          (await dataSource.query('SELECT prepare_time FROM pg_prepared_statements WHERE name = $1', [statement.name])).map((row: { prepare_time: Date }) => row.prepare_time.toISOString());
 
         const first = await sentDuring(probe);
+        const preparedFirst = await preparedAt();
         const second = await sentDuring(probe);
 
-        expect(first).toEqual(['START TRANSACTION', 'SELECT $1::int + 1 AS n', 'COMMIT']);
+        expect(first).toEqual(['START TRANSACTION; SELECT $1::int + 1 AS n', 'COMMIT']);
         expect(second).toEqual(['START TRANSACTION; SELECT $1::int + 1 AS n', 'COMMIT']);
+        expect(preparedFirst).toHaveLength(1);
+        expect(await preparedAt()).toEqual(preparedFirst);
         expect(await probe()).toEqual([{ n: 42 }]);
       }));
 

@@ -4,7 +4,6 @@ import { CommitNotifier } from './commit-notifier';
 import { ConcurrencyError, PartialDuplicateAppendError } from './errors';
 import { Sql } from './sql';
 import * as statements from './statements';
-import { safeLiteral } from './sql-literal';
 import { afterCommit, appendsAtCommit, currentManager, flushWritesAtCommit, inTransaction, transactionPending, writeAtCommit } from './unit-of-work';
 import { UpcasterChain } from './upcasting';
 import {
@@ -164,23 +163,21 @@ export class EventStore {
    * The stream as a command needs it: from its latest snapshot of `snapshotSchemaVersion` (every
    * event with null), after taking the stream's lock when `lock` (see lockStream). Inside a
    * transaction, whatever must go first (START TRANSACTION while still pending, the lock) goes in
-   * the same simple query as the read: one round trip. In READ COMMITTED each statement takes its
-   * own snapshot when it starts, so the read sees everything the lock's earlier holders committed.
-   * Values are inlined only when safeLiteral allows; otherwise the statements go one by one.
+   * the same pipeline as the read, prepared statements with their parameters: one round trip. In
+   * READ COMMITTED each statement takes its own snapshot when it starts, so the read sees
+   * everything the lock's earlier holders committed.
    */
   async readForCommand<S>(streamId: string, snapshotSchemaVersion: number | null, options: { lock: boolean }): Promise<StreamRead<S>> {
     await flushWritesAtCommit(this.dataSource, streamKey(streamId));
-    const id = safeLiteral(streamId);
-    const oneTrip = id !== null && inTransaction(this.dataSource) && (options.lock || transactionPending(this.dataSource));
-    if (!oneTrip || (snapshotSchemaVersion !== null && !Number.isSafeInteger(snapshotSchemaVersion))) {
+    if (!inTransaction(this.dataSource) || !(options.lock || transactionPending(this.dataSource))) {
       if (options.lock) await this.lockStream(streamId);
       return snapshotSchemaVersion === null ? { snapshot: null, events: await this.readStream(streamId) } : this.readStreamFromSnapshot<S>(streamId, snapshotSchemaVersion);
     }
     const read =
       snapshotSchemaVersion === null
-        ? { statement: statements.readStream, literals: [id, '0'] }
-        : { statement: statements.readStreamFromSnapshot, literals: [id, String(snapshotSchemaVersion)] };
-    const results = await this.sql.inOneRoundTrip(options.lock ? [{ statement: statements.lockStream, literals: [id] }, read] : [read]);
+        ? { statement: statements.readStream, values: [streamId, 0] }
+        : { statement: statements.readStreamFromSnapshot, values: [streamId, snapshotSchemaVersion] };
+    const results = await this.sql.inOneRoundTrip(options.lock ? [{ statement: statements.lockStream, values: [streamId] }, read] : [read]);
     const { rows } = results[results.length - 1];
     if (snapshotSchemaVersion === null) return { snapshot: null, events: (rows as EventRow[]).map((r) => this.toStoredEvent(r)) };
     return this.fromSnapshotRows(streamId, snapshotSchemaVersion, rows as Array<SnapshotRow<S>>);

@@ -20,33 +20,31 @@ interface ExtendedProtocol {
   bind(config: { statement: string; values: readonly unknown[]; valueMapper: typeof prepareValue }): void;
   describe(config: { type: 'P'; name: string }): void;
   execute(config: Record<string, never>): void;
-}
-
-/** pg's own bookkeeping of the named statements a connection has prepared (see canPipeline). */
-interface ConnectionInternals {
-  readonly connection?: { readonly parsedStatements?: Record<string, string> };
+  sync(): void;
 }
 
 /**
- * pg's Query with other statements put in front of it in the SAME extended-protocol pipeline:
- * Parse/Bind/Execute for each of them, then the query's own messages and one Sync, so the whole
- * goes out in one write and comes back with one ReadyForQuery: one round trip. Every statement
- * keeps its parameters (and the query its name, so a prepared statement stays prepared); nothing
- * is inlined. An error in any of them skips the rest up to the Sync, as in any pipeline; inside a
- * transaction it is left open and failed, for the caller's ROLLBACK.
- * Answers one result per statement sent (the ones in front included).
+ * Several statements in ONE extended-protocol pipeline: Parse (when needed), Bind, Describe and
+ * Execute for each, then one Sync, so the whole goes out in one write and comes back with one
+ * ReadyForQuery: one round trip. Every statement keeps its parameters; nothing is inlined. A
+ * named statement the connection has prepared is only bound; otherwise it is closed (a Parse of
+ * a failed pipeline may have gone through unrecorded; closing a statement that does not exist is
+ * no error), parsed, and recorded in pg's own record of prepared statements once the pipeline
+ * succeeded, so pg and this share it. An error in any statement skips the rest up to the Sync,
+ * as in any pipeline; inside a transaction it is left open and failed, for the caller's ROLLBACK.
+ * Answers one result per statement.
  */
-class PipelinedQuery extends Query {
+class Pipeline extends Query {
   /** Named statements this pipeline prepares, recorded as prepared once it succeeded. */
   private readonly preparing: Array<{ readonly name: string; readonly text: string }> = [];
   private connection: ExtendedProtocol | null = null;
 
   constructor(
-    readonly before: readonly PipelinedStatement[],
-    config: QueryConfig,
+    readonly statements: readonly PipelinedStatement[],
     callback: (error: Error | undefined, results: unknown) => void,
   ) {
-    super(config, (error: Error | undefined, results: unknown) => {
+    // pg itself only sees an unnamed query (it would otherwise record names on the first ParseComplete of the round trip).
+    super({ text: statements[statements.length - 1].text }, (error: Error | undefined, results: unknown) => {
       if (!error) this.recordPrepared();
       callback(error, results);
     });
@@ -54,14 +52,10 @@ class PipelinedQuery extends Query {
     (this as unknown as { queryMode: string }).queryMode = 'extended';
   }
 
-  /**
-   * Read by pg when the query is submitted (see Query.submit). A named statement the connection
-   * has prepared is only bound; otherwise it is closed (a Parse of a failed pipeline may have
-   * gone through unrecorded; closing a statement that does not exist is no error) and parsed.
-   */
+  /** Read by pg when the query is submitted (see Query.submit), inside its cork/uncork. */
   prepare(connection: ExtendedProtocol): void {
     this.connection = connection;
-    for (const { name, text, values = [] } of this.before) {
+    for (const { name, text, values = [] } of this.statements) {
       if (name === undefined) connection.parse({ text });
       else if (connection.parsedStatements[name] !== text) {
         connection.close({ type: 'S', name });
@@ -73,59 +67,32 @@ class PipelinedQuery extends Query {
       connection.describe({ type: 'P', name: '' });
       connection.execute({});
     }
-    (Query.prototype as unknown as { prepare(connection: ExtendedProtocol): void }).prepare.call(this, connection);
+    connection.sync();
   }
 
-  /** After success only: a failed pipeline may have stopped before a Parse (see prepare). */
+  /** After success only: a failed pipeline may have stopped before a Parse. */
   private recordPrepared(): void {
     const prepared = this.connection?.parsedStatements;
     if (prepared) for (const { name, text } of this.preparing) prepared[name] = text;
   }
 
-  /** The statements in front, as the test suites' driver spies show them. */
+  /** The statements before the last, as the test suites' driver spies show them. */
   get begin(): string[] {
-    return this.before.map(({ text }) => text);
+    return this.statements.slice(0, -1).map(({ text }) => text);
   }
 }
 
-function pipelined(client: PoolClient, before: readonly PipelinedStatement[], config: QueryConfig): Promise<QueryResult[]> {
+/** Sends `statements` (at least one) in one round trip, in order (see Pipeline); answers one result each. */
+export function sendPipeline(client: PoolClient, statements: readonly PipelinedStatement[]): Promise<QueryResult[]> {
   return new Promise<QueryResult[]>((resolve, reject) => {
-    client.query(new PipelinedQuery(before, config, (error, answer) => (error ? reject(error) : resolve(Array.isArray(answer) ? answer : [answer as QueryResult]))));
+    client.query(new Pipeline(statements, (error, answer) => (error ? reject(error) : resolve(Array.isArray(answer) ? answer : [answer as QueryResult]))));
   });
 }
 
-/**
- * Sends `begin` (START TRANSACTION and the like) and then `config` on `client` in one round trip
- * when it can (see PipelinedQuery), otherwise as two; answers the statement's own result.
- */
+/** Sends `begin` (START TRANSACTION and the like) and then `config` on `client` in one round trip; answers the statement's own result. */
 export async function queryAfterBegin(client: PoolClient, begin: readonly string[], config: QueryConfig): Promise<QueryResult> {
-  if (!canPipeline(client, config)) {
-    await client.query(begin.join(';\n'));
-    return client.query(config);
-  }
-  const results = await pipelined(
-    client,
-    begin.map((text) => ({ text })),
-    config,
-  );
+  const results = await sendPipeline(client, [...begin.map((text) => ({ text })), { name: config.name, text: config.text, values: config.values }]);
   return results[results.length - 1];
-}
-
-/** Sends `statements` (at least one) in one round trip, in order; the first failure stops the rest. */
-export async function sendPipeline(client: PoolClient, statements: readonly PipelinedStatement[]): Promise<void> {
-  const last = statements[statements.length - 1];
-  await pipelined(client, statements.slice(0, -1), { text: last.text, values: last.values ? [...last.values] : undefined });
-}
-
-/**
- * A named statement rides along only once the connection has prepared it: pg marks a name as
- * prepared on the first ParseComplete of the round trip, which would be START TRANSACTION's,
- * so a statement failing its very first Parse would be taken for prepared from then on.
- */
-function canPipeline(client: PoolClient, config: QueryConfig): boolean {
-  if (!config.name) return true;
-  const prepared = (client as unknown as ConnectionInternals).connection?.parsedStatements;
-  return prepared?.[config.name] === config.text;
 }
 
 /**

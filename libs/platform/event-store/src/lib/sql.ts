@@ -1,6 +1,6 @@
 import type { Pool, QueryResult, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
-import { queryAfterBegin } from './query-after-begin';
+import { queryAfterBegin, sendPipeline } from './query-after-begin';
 import { Statement } from './statements';
 import { ambientConnection } from './unit-of-work';
 
@@ -20,18 +20,17 @@ export class Sql {
   }
 
   /**
-   * Several statements as ONE simple query (one round trip) on the ambient transaction's
-   * connection, with their values inlined as literals (`$n` → `literals[n - 1]`, which the caller
-   * has made safe). One result per statement. Throws outside a transaction.
+   * Several named statements in ONE round trip (an extended-protocol pipeline, see
+   * query-after-begin.ts) on the ambient transaction's connection, START TRANSACTION in front if
+   * still pending; parameters stay parameters, the statements stay prepared. One result per
+   * statement. Throws outside a transaction.
    */
-  async inOneRoundTrip(parts: ReadonlyArray<{ readonly statement: Statement; readonly literals: readonly string[] }>): Promise<QueryResult[]> {
+  async inOneRoundTrip(parts: ReadonlyArray<{ readonly statement: Statement; readonly values: readonly unknown[] }>): Promise<QueryResult[]> {
     const ambient = await ambientConnection(this.dataSource);
     if (!ambient) throw new Error('Sql.inOneRoundTrip needs an ambient transaction');
-    // A transaction's START TRANSACTION rides along with its first statements.
-    const begin = ambient.pendingBegin ?? [];
-    const text = [...begin, ...parts.map(({ statement, literals }) => statement.text.replace(/\$(\d+)/g, (_, n: string) => literals[Number(n) - 1]))];
-    const results = (await ambient.client.query(text.join(';\n'))) as unknown as QueryResult | QueryResult[];
-    return (Array.isArray(results) ? results : [results]).slice(begin.length);
+    const begin = (ambient.pendingBegin ?? []).map((text) => ({ text }));
+    const results = await sendPipeline(ambient.client, [...begin, ...parts.map(({ statement, values }) => ({ ...statement, values }))]);
+    return results.slice(begin.length);
   }
 
   /** Always on the pool: for reads that must not see an uncommitted ambient transaction. */
