@@ -158,6 +158,36 @@ describe('appends sent with the COMMIT (TransactionOptions.appendsAtCommit)', ()
     }
   });
 
+  it("reads a stream ahead in the round trip of the next command read, and that answer serves until the transaction appends to it", async () => {
+    const saga = `s-${randomUUID()}`;
+    const order = `o-${randomUUID()}`;
+    await appendOne(order, 0, 1);
+    const seen: number[][] = [];
+
+    const sent = await sentDuring(() =>
+      runInTransaction(
+        fx.dataSource,
+        async () => {
+          fx.store.readAhead(order, null);
+          await fx.store.readForCommand(saga, null, { lock: true }); // the order goes along
+          seen.push((await fx.store.readForCommand(order, null, { lock: false })).events.map((e) => e.streamVersion)); // no round trip
+          await appendOne(order, 1, 2);
+          seen.push((await fx.store.readForCommand(order, null, { lock: false })).events.map((e) => e.streamVersion)); // read again: appended since
+        },
+        AT_COMMIT,
+      ),
+    );
+
+    expect(seen).toEqual([[1], [1, 2]]);
+    // The saga's lock and read with the order's; the queued append sent before the order is read again.
+    expect(sent.filter((query) => !query.includes('pg_notify'))).toEqual([
+      expect.stringMatching(/^START TRANSACTION; SELECT pg_advisory_xact_lock/),
+      expect.stringMatching(/^WITH appended AS/),
+      expect.stringMatching(/^SELECT transaction_id/),
+      'COMMIT',
+    ]);
+  });
+
   it("wakes this process's relay after the COMMIT, except for events never published (wakeRelay: false, CommandRunner's unpublished)", async () => {
     let wakeUps = 0;
     const stop = onAppendCommitted(fx.dataSource, () => wakeUps++);

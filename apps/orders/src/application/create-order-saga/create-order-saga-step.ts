@@ -25,6 +25,8 @@ export class CreateOrderSagaStep {
 
   async run(command: CreateOrderSagaCommand, metadata: EventMetadata): Promise<void> {
     const { orderId } = command.data;
+    // The order is read in the round trip of the saga's lock and read: the deciding verdict needs it, the others drop it.
+    this.orders.readAhead(orderId);
     const { events } = await this.sagas.run(createOrderSagaStreamId(orderId), command, metadata);
     for (const event of events) {
       for (const orderCommand of reactToCreateOrderSaga(event)) await this.orders.run(orderId, orderCommand, metadata);

@@ -65,6 +65,11 @@ export class CommandRunner<C, E extends DomainEvent, S> {
     this.maxAttempts = options.maxAttempts ?? 25;
   }
 
+  /** The stream will be read in the transaction's next pipelined command read (EventStore.readAhead). */
+  readAhead(streamId: string): void {
+    this.store.readAhead(streamId, this.options.snapshot?.schemaVersion ?? null);
+  }
+
   async load(streamId: string): Promise<{ state: S; streamVersion: number }> {
     return this.loadFor(streamId, { lock: false });
   }

@@ -4,7 +4,7 @@ import { CommitNotifier } from './commit-notifier';
 import { ConcurrencyError, PartialDuplicateAppendError } from './errors';
 import { Sql } from './sql';
 import * as statements from './statements';
-import { afterCommit, appendsAtCommit, currentManager, flushWritesAtCommit, inTransaction, transactionPending, writeAtCommit } from './unit-of-work';
+import { afterCommit, appendsAtCommit, currentManager, flushWritesAtCommit, inTransaction, transactionMemo, transactionPending, writeAtCommit } from './unit-of-work';
 import { UpcasterChain } from './upcasting';
 import {
   AppendResult,
@@ -50,6 +50,16 @@ export interface AppendOptions {
   readonly wakeRelay?: boolean;
 }
 
+/**
+ * Per transaction: streams to read in the round trip of its next command read (readAhead), and
+ * what came back, until a command reads them or the transaction appends to them.
+ */
+interface ReadsAhead {
+  readonly pending: Array<{ readonly streamId: string; readonly snapshotSchemaVersion: number | null }>;
+  readonly answers: Map<string, { readonly snapshotSchemaVersion: number | null; readonly read: StreamRead<unknown> }>;
+}
+const READS_AHEAD = Symbol('brigade.event-store.readsAhead');
+
 /** Appends expecting 'any' version retry this often when a concurrent append takes their version. */
 const ANY_VERSION_ATTEMPTS = 10;
 
@@ -88,6 +98,7 @@ export class EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
+    this.readsAhead()?.answers.delete(streamId); // read before this append: no longer the stream
     // Generated ids only: an append repeating stored ids must answer a no-op, which only a read can tell.
     const atCommit = !options.answerNow && expected !== 'any' && events.every((e) => e.eventId === undefined);
     if (atCommit && appendsAtCommit(this.dataSource)) {
@@ -169,16 +180,44 @@ export class EventStore {
    */
   async readForCommand<S>(streamId: string, snapshotSchemaVersion: number | null, options: { lock: boolean }): Promise<StreamRead<S>> {
     await flushWritesAtCommit(this.dataSource, streamKey(streamId));
+    const ahead = this.readsAhead();
+    const answered = ahead?.answers.get(streamId);
+    if (answered && !options.lock) {
+      ahead?.answers.delete(streamId);
+      if (answered.snapshotSchemaVersion === snapshotSchemaVersion) return answered.read as StreamRead<S>;
+    }
     if (!inTransaction(this.dataSource) || !(options.lock || transactionPending(this.dataSource))) {
       if (options.lock) await this.lockStream(streamId);
       return snapshotSchemaVersion === null ? { snapshot: null, events: await this.readStream(streamId) } : this.readStreamFromSnapshot<S>(streamId, snapshotSchemaVersion);
     }
-    const read =
-      snapshotSchemaVersion === null
-        ? { statement: statements.readStream, values: [streamId, 0] }
-        : { statement: statements.readStreamFromSnapshot, values: [streamId, snapshotSchemaVersion] };
-    const results = await this.sql.inOneRoundTrip(options.lock ? [{ statement: statements.lockStream, values: [streamId] }, read] : [read]);
-    const { rows } = results[results.length - 1];
+    const others = ahead?.pending.splice(0).filter((other) => other.streamId !== streamId) ?? [];
+    const lock = options.lock ? [{ statement: statements.lockStream, values: [streamId] }] : [];
+    const results = await this.sql.inOneRoundTrip([...lock, readStatement(streamId, snapshotSchemaVersion), ...others.map((other) => readStatement(other.streamId, other.snapshotSchemaVersion))]);
+    others.forEach((other, i) =>
+      ahead?.answers.set(other.streamId, {
+        snapshotSchemaVersion: other.snapshotSchemaVersion,
+        read: this.streamReadOf(other.streamId, other.snapshotSchemaVersion, results[lock.length + 1 + i].rows),
+      }),
+    );
+    return this.streamReadOf<S>(streamId, snapshotSchemaVersion, results[lock.length].rows);
+  }
+
+  /**
+   * Reads `streamId` for a command in the round trip of the transaction's next pipelined command
+   * read (readForCommand with its lock, or START TRANSACTION), where it costs no round trip of its
+   * own; a later readForCommand of it in the transaction takes that answer, unless the
+   * transaction appended to it in between. For a stream the transaction may need (the order a
+   * saga's verdict may decide). Outside a transaction, nothing.
+   */
+  readAhead(streamId: string, snapshotSchemaVersion: number | null): void {
+    this.readsAhead()?.pending.push({ streamId, snapshotSchemaVersion });
+  }
+
+  private readsAhead(): ReadsAhead | null {
+    return transactionMemo<ReadsAhead>(this.dataSource, READS_AHEAD, () => ({ pending: [], answers: new Map() }));
+  }
+
+  private streamReadOf<S>(streamId: string, snapshotSchemaVersion: number | null, rows: unknown[]): StreamRead<S> {
     if (snapshotSchemaVersion === null) return { snapshot: null, events: (rows as EventRow[]).map((r) => this.toStoredEvent(r)) };
     return this.fromSnapshotRows(streamId, snapshotSchemaVersion, rows as Array<SnapshotRow<S>>);
   }
@@ -320,4 +359,11 @@ function isRefusedAppend(error: unknown, streamId: string): boolean {
   if (code === statements.APPEND_REFUSED) return hint === streamId;
   // Key (stream_id, stream_version)=(<stream id>, <version>) already exists.
   return code === '23505' && constraint === 'es_events_stream_version_key' && detail?.startsWith(`Key (stream_id, stream_version)=(${streamId}, `) === true;
+}
+
+/** The statement reading a stream for a command: whole, or from its latest snapshot of that format. */
+function readStatement(streamId: string, snapshotSchemaVersion: number | null): { statement: statements.Statement; values: unknown[] } {
+  return snapshotSchemaVersion === null
+    ? { statement: statements.readStream, values: [streamId, 0] }
+    : { statement: statements.readStreamFromSnapshot, values: [streamId, snapshotSchemaVersion] };
 }

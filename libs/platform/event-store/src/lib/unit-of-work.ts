@@ -22,6 +22,8 @@ interface Scope {
   /** START TRANSACTION and the beginWith statements, until they have gone out with the first statement. */
   pendingBegin: string[] | null;
   readonly appendsAtCommit: boolean;
+  /** What libraries keep for the length of the transaction (see transactionMemo). */
+  readonly memo: Map<symbol, unknown>;
 }
 
 const scopes = new AsyncLocalStorage<Scope>();
@@ -78,6 +80,7 @@ export async function runInTransaction<T>(
     writesAtCommit: [],
     pendingBegin: ['START TRANSACTION', ...(options.beginWith ?? [])],
     appendsAtCommit: options.appendsAtCommit === true,
+    memo: new Map(),
   };
   beginOnFirstQuery(scope);
   let result: T;
@@ -181,6 +184,14 @@ export function writeAtCommit(dataSource: DataSource, write: WriteAtCommit): voi
   const scope = scopes.getStore();
   if (scope?.dataSource !== dataSource) throw new Error('writeAtCommit() needs an ambient transaction (runInTransaction)');
   scope.writesAtCommit.push(write);
+}
+
+/** The ambient transaction's value under `key` (made by `create` on first use); null outside a transaction. */
+export function transactionMemo<T>(dataSource: DataSource, key: symbol, create: () => T): T | null {
+  const scope = scopes.getStore();
+  if (scope?.dataSource !== dataSource) return null;
+  if (!scope.memo.has(key)) scope.memo.set(key, create());
+  return scope.memo.get(key) as T;
 }
 
 /** True inside a transaction whose owner allows appends to wait for the COMMIT (TransactionOptions.appendsAtCommit). */
