@@ -182,9 +182,9 @@ export class EventStore {
     await flushWritesAtCommit(this.dataSource, streamKey(streamId));
     const ahead = this.readsAhead();
     const answered = ahead?.answers.get(streamId);
-    if (answered && !options.lock) {
-      ahead?.answers.delete(streamId);
-      if (answered.snapshotSchemaVersion === snapshotSchemaVersion) return answered.read as StreamRead<S>;
+    if (answered) {
+      ahead?.answers.delete(streamId); // one use; a read with the lock reads again after taking it
+      if (!options.lock && answered.snapshotSchemaVersion === snapshotSchemaVersion) return answered.read as StreamRead<S>;
     }
     if (!inTransaction(this.dataSource) || !(options.lock || transactionPending(this.dataSource))) {
       if (options.lock) await this.lockStream(streamId);

@@ -1,6 +1,6 @@
 import type { Pool, QueryResult, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
-import { queryAfterBegin, sendPipeline } from './query-after-begin';
+import { queryAfterBegin, sendPipeline } from './pipeline';
 import { Statement } from './statements';
 import { ambientConnection } from './unit-of-work';
 
@@ -21,7 +21,7 @@ export class Sql {
 
   /**
    * Several named statements in ONE round trip (an extended-protocol pipeline, see
-   * query-after-begin.ts) on the ambient transaction's connection, START TRANSACTION in front if
+   * pipeline.ts) on the ambient transaction's connection, START TRANSACTION in front if
    * still pending; parameters stay parameters, the statements stay prepared. One result per
    * statement. Throws outside a transaction.
    */

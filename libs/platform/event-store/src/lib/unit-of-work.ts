@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { beginWithNextQuery, PipelinedStatement, sendPipeline } from './query-after-begin';
+import { beginWithNextQuery, PipelinedStatement, sendPipeline } from './pipeline';
 
 /** A write whose answer the work does not need, sent with the COMMIT (see writeAtCommit). */
 export interface WriteAtCommit extends PipelinedStatement {
@@ -58,7 +58,7 @@ export const EXPECTED_FAILURES = 'brigade.failuresExpected';
  *
  * START TRANSACTION is not a round trip of its own: it goes out with the transaction's first
  * statement, in the same extended-protocol pipeline as a TypeORM query (the manager,
- * repositories) or an event store statement (query-after-begin.ts), or in the same simple query
+ * repositories) or an event store statement (pipeline.ts), or in the same simple query
  * as the event store's first read when it can (see takePendingBegin), and
  * a transaction whose only statements are commitWith ones sends everything at once. A
  * transaction that never touched the database costs no round trip at all.
