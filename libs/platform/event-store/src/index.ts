@@ -11,7 +11,7 @@ export * from './lib/event-store';
 export * from './lib/command-runner';
 export * from './lib/unit-of-work';
 export * from './lib/sql-literal';
-export { EVENTS_NOTIFY_CHANNEL, onAppendCommitted } from './lib/commit-notifier';
+export { EVENTS_NOTIFY_CHANNEL, onAppendCommitted, onCommitPage, type CommitPageReader, type PageRows } from './lib/commit-notifier';
 export { UpcasterChain } from './lib/upcasting';
 
 /** Add to every context DataSource's `migrations`. */

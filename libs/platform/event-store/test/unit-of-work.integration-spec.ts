@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { commitWith, currentManager, EventStore, runInTransaction } from '../src';
+import { commitWith, currentManager, EventStore, readAfterCommit, runInTransaction } from '../src';
 import { EntityManager } from 'typeorm';
 import { Sql } from '../src/lib/sql';
 import { StoreFixture, aMetadata, openStoreFixture, sentDuring } from './store-fixture';
@@ -43,6 +43,67 @@ describe('runInTransaction: statements sent with the COMMIT', () => {
     const after = randomUUID();
     await runInTransaction(fx.dataSource, (manager) => manager.query('INSERT INTO marks (id, note) VALUES ($1, $2)', [after, 'later']));
     expect(await marks(after)).toEqual([{ note: 'later' }]);
+  });
+
+  describe('a read after the COMMIT (readAfterCommit)', () => {
+    /** Registers a read of the marks, and what it receives. */
+    function readMarksAfterCommit(text = 'SELECT note FROM marks WHERE id = $1', id = randomUUID()): { received: Array<unknown[] | null> } {
+      const received: Array<unknown[] | null> = [];
+      expect(readAfterCommit(fx.dataSource, { statement: () => ({ text, values: [id] }), receive: (result) => received.push(result?.rows ?? null) })).toBe(true);
+      return { received };
+    }
+
+    it('goes in the COMMIT round trip and sees what the transaction committed', async () => {
+      const id = randomUUID();
+      let received: Array<unknown[] | null> = [];
+
+      const sent = await sentDuring(() =>
+        runInTransaction(fx.dataSource, async (manager) => {
+          await manager.query('INSERT INTO marks (id, note) VALUES ($1, $2)', [id, 'committed']);
+          ({ received } = readMarksAfterCommit(undefined, id));
+        }),
+      );
+
+      expect(sent).toEqual([expect.stringMatching(/^START TRANSACTION; INSERT INTO marks/), expect.stringMatching(/^COMMIT; SELECT note FROM marks/)]);
+      expect(received).toEqual([[{ note: 'committed' }]]);
+    });
+
+    it('leaves the transaction committed when only the read after the COMMIT fails', async () => {
+      const id = randomUUID();
+      let received: Array<unknown[] | null> = [];
+
+      await runInTransaction(fx.dataSource, async (manager) => {
+        await manager.query('INSERT INTO marks (id, note) VALUES ($1, $2)', [id, 'kept']);
+        ({ received } = readMarksAfterCommit('SELECT note FROM no_such_table WHERE id = $1'));
+      });
+
+      expect(received).toEqual([null]);
+      expect(await marks(id)).toEqual([{ note: 'kept' }]);
+    });
+
+    it('is not read when the COMMIT fails, and the failure reaches the caller', async () => {
+      const taken = randomUUID();
+      await fx.dataSource.query('INSERT INTO marks (id, note) VALUES ($1, $2)', [taken, 'first']);
+      let received: Array<unknown[] | null> = [];
+
+      await expect(
+        runInTransaction(fx.dataSource, async () => {
+          commitWith(fx.dataSource, `INSERT INTO marks (id, note) VALUES ('${taken}', 'again')`);
+          ({ received } = readMarksAfterCommit(undefined, taken));
+        }),
+      ).rejects.toMatchObject({ code: '23505' });
+
+      expect(received).toEqual([null]);
+      expect(await marks(taken)).toEqual([{ note: 'first' }]);
+    });
+
+    it('takes one per transaction, and none outside one', async () => {
+      expect(readAfterCommit(fx.dataSource, { statement: () => null, receive: () => undefined })).toBe(false);
+      await runInTransaction(fx.dataSource, async () => {
+        expect(readAfterCommit(fx.dataSource, { statement: () => null, receive: () => undefined })).toBe(true);
+        expect(readAfterCommit(fx.dataSource, { statement: () => null, receive: () => undefined })).toBe(false);
+      });
+    });
   });
 
   it('refuses commitWith outside a transaction', () => {

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Sql } from './sql';
 import { notifyAppended } from './statements';
+import type { GlobalPosition } from './types';
 
 /** Channel on which appends are announced; relays LISTEN on it. */
 export const EVENTS_NOTIFY_CHANNEL = 'brigade_events';
@@ -18,6 +19,37 @@ export function onAppendCommitted(dataSource: DataSource, listener: Listener): (
   if (!listeners) localListeners.set(dataSource, (listeners = new Set()));
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** The rows of a page of the global order as PostgreSQL answered them (EventStore.pageFromRows reads them), and where it starts. */
+export interface PageRows {
+  readonly after: GlobalPosition | undefined;
+  readonly rows: unknown[];
+}
+
+/**
+ * A reader of the global order in this process (the relay) that takes the page a commit makes
+ * readable, read right after that COMMIT in its round trip, instead of a round trip of its own.
+ */
+export interface CommitPageReader {
+  /** Where it would read next, when it wants that page now (waiting for a commit); null otherwise. */
+  nextPage(): { readonly after: GlobalPosition | undefined; readonly limit: number } | null;
+  /** The page read from there right after the COMMIT, or null (not read: it reads itself). Once per nextPage answered. */
+  take(page: PageRows | null): void;
+}
+
+const pageReaders = new WeakMap<DataSource, CommitPageReader>();
+
+/** Registers this process's reader of `dataSource`'s global order (one); returns the function that unregisters it. */
+export function onCommitPage(dataSource: DataSource, reader: CommitPageReader): () => void {
+  pageReaders.set(dataSource, reader);
+  return () => {
+    if (pageReaders.get(dataSource) === reader) pageReaders.delete(dataSource);
+  };
+}
+
+export function commitPageReaderOf(dataSource: DataSource): CommitPageReader | null {
+  return pageReaders.get(dataSource) ?? null;
 }
 
 /** Under a burst of appends, at most one NOTIFY per this interval (the first one goes at once). */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CommitNotifier } from './commit-notifier';
+import { CommitNotifier, commitPageReaderOf } from './commit-notifier';
 import { ConcurrencyError, PartialDuplicateAppendError } from './errors';
 import { Sql } from './sql';
 import * as statements from './statements';
-import { afterCommit, appendsAtCommit, currentManager, flushWritesAtCommit, inTransaction, transactionMemo, transactionPending, writeAtCommit } from './unit-of-work';
+import { afterCommit, appendsAtCommit, currentManager, flushWritesAtCommit, inTransaction, readAfterCommit, transactionMemo, transactionPending, writeAtCommit } from './unit-of-work';
 import { UpcasterChain } from './upcasting';
 import {
   AppendResult,
@@ -116,7 +116,7 @@ export class EventStore {
         inserted = []; // a concurrent append stored our version (or our event ids) first
       }
       if (inserted.length === events.length) {
-        if (options.wakeRelay !== false) afterCommit(this.dataSource, () => this.notifier.notify());
+        if (options.wakeRelay !== false) this.wakeRelayAfterCommit();
         return { streamVersion: inserted[inserted.length - 1].stream_version, appended: true };
       }
       if (inserted.length > 0) await this.sql.query(statements.deleteOwnEvents, [inserted.map((row) => row.event_id)]);
@@ -151,8 +151,13 @@ export class EventStore {
       key: streamKey(streamId),
       failure: (error) => (isRefusedAppend(error, streamId) ? new ConcurrencyError(streamId, expected, null) : null),
     });
-    if (wakeRelay) afterCommit(this.dataSource, () => this.notifier.notify());
+    if (wakeRelay) this.wakeRelayAfterCommit();
     return { streamVersion: expected + events.length, appended: true };
+  }
+
+  private wakeRelayAfterCommit(): void {
+    this.offerPageAfterCommit();
+    afterCommit(this.dataSource, () => this.notifier.notify());
   }
 
   async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<StoredEvent[]> {
@@ -238,12 +243,36 @@ export class EventStore {
    * (and a short page) has read everything committed, so only a new commit can bring more.
    */
   async readPage(options: { after?: GlobalPosition; limit: number }): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
-    const { after, limit } = options;
-    const rows = after
-      ? await this.sql.queryOutsideTransaction<EventRow & { readable: boolean }>(statements.readPageAfter, [limit, after.transactionId, after.sequence])
-      : await this.sql.queryOutsideTransaction<EventRow & { readable: boolean }>(statements.readPageFromStart, [limit]);
-    const events = rows.filter((r) => r.readable).map((r) => this.toStoredEvent(r));
-    return { events, heldBack: events.length < rows.length };
+    const { statement, values } = readPageStatement(options.after, options.limit);
+    return this.pageFromRows(await this.sql.queryOutsideTransaction<PageRow>(statement, values));
+  }
+
+  /** A page as readPage answers it, from the rows of its statement (a page read after a COMMIT for a relay, see onCommitPage). */
+  pageFromRows(rows: unknown[]): { events: StoredEvent[]; heldBack: boolean } {
+    const pageRows = rows as PageRow[];
+    const events = pageRows.filter((r) => r.readable).map((r) => this.toStoredEvent(r));
+    return { events, heldBack: events.length < pageRows.length };
+  }
+
+  /**
+   * After an append that wakes the relay: when a relay of this store's database runs in this
+   * process and waits for a commit, the page this commit makes readable is read right after the
+   * COMMIT, in its round trip, and handed to it (onCommitPage); it then needs no read of its own.
+   * Any page read from the relay's position is a correct one, whenever it is read.
+   */
+  private offerPageAfterCommit(): void {
+    const reader = commitPageReaderOf(this.dataSource);
+    if (!reader) return;
+    let asked: { readonly after: GlobalPosition | undefined; readonly limit: number } | null = null;
+    readAfterCommit(this.dataSource, {
+      statement: () => {
+        asked = reader.nextPage();
+        if (!asked) return null;
+        const { statement, values } = readPageStatement(asked.after, asked.limit);
+        return { ...statement, values };
+      },
+      receive: (result) => reader.take(result && asked ? { after: asked.after, rows: result.rows } : null),
+    });
   }
 
   /**
@@ -366,4 +395,13 @@ function readStatement(streamId: string, snapshotSchemaVersion: number | null): 
   return snapshotSchemaVersion === null
     ? { statement: statements.readStream, values: [streamId, 0] }
     : { statement: statements.readStreamFromSnapshot, values: [streamId, snapshotSchemaVersion] };
+}
+
+type PageRow = EventRow & { readable: boolean };
+
+/** The statement reading a page of the global order after `after` (from the start without one). */
+function readPageStatement(after: GlobalPosition | undefined, limit: number): { statement: statements.Statement; values: unknown[] } {
+  return after
+    ? { statement: statements.readPageAfter, values: [limit, after.transactionId, after.sequence] }
+    : { statement: statements.readPageFromStart, values: [limit] };
 }

@@ -38,15 +38,17 @@ class Pipeline extends Query {
   /** Named statements this pipeline prepares, recorded as prepared once it succeeded. */
   private readonly preparing: Array<{ readonly name: string; readonly text: string }> = [];
   private connection: ExtendedProtocol | null = null;
+  /** Statements that completed, in order: on an error, the ones before it took effect (a COMMIT among them did commit). */
+  completed = 0;
 
   constructor(
     readonly statements: readonly PipelinedStatement[],
-    callback: (error: Error | undefined, results: unknown) => void,
+    callback: (error: Error | undefined, results: unknown, completed: number) => void,
   ) {
     // pg itself only sees an unnamed query (it would otherwise record names on the first ParseComplete of the round trip).
     super({ text: statements[statements.length - 1].text }, (error: Error | undefined, results: unknown) => {
       if (!error) this.recordPrepared();
-      callback(error, results);
+      callback(error, results, this.completed);
     });
     // Even without parameters: the pipeline only exists in the extended protocol.
     (this as unknown as { queryMode: string }).queryMode = 'extended';
@@ -70,6 +72,11 @@ class Pipeline extends Query {
     connection.sync();
   }
 
+  handleCommandComplete(message: unknown, connection: unknown): void {
+    this.completed += 1;
+    (Query.prototype as unknown as { handleCommandComplete(message: unknown, connection: unknown): void }).handleCommandComplete.call(this, message, connection);
+  }
+
   /** After success only: a failed pipeline may have stopped before a Parse. */
   private recordPrepared(): void {
     const prepared = this.connection?.parsedStatements;
@@ -83,9 +90,23 @@ class Pipeline extends Query {
 }
 
 /** Sends `statements` (at least one) in one round trip, in order (see Pipeline); answers one result each. */
-export function sendPipeline(client: PoolClient, statements: readonly PipelinedStatement[]): Promise<QueryResult[]> {
-  return new Promise<QueryResult[]>((resolve, reject) => {
-    client.query(new Pipeline(statements, (error, answer) => (error ? reject(error) : resolve(Array.isArray(answer) ? answer : [answer as QueryResult]))));
+export async function sendPipeline(client: PoolClient, statements: readonly PipelinedStatement[]): Promise<QueryResult[]> {
+  const { error, results } = await sendPipelineSettled(client, statements);
+  if (error !== undefined) throw error;
+  return results;
+}
+
+/** sendPipeline, answering a failure too, with how many statements completed before it. */
+export function sendPipelineSettled(
+  client: PoolClient,
+  statements: readonly PipelinedStatement[],
+): Promise<{ readonly error?: Error; readonly results: QueryResult[]; readonly completed: number }> {
+  return new Promise((resolve) => {
+    client.query(
+      new Pipeline(statements, (error, answer, completed) =>
+        resolve(error ? { error, results: [], completed } : { results: Array.isArray(answer) ? answer : [answer as QueryResult], completed }),
+      ),
+    );
   });
 }
 

@@ -1,7 +1,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { beginWithNextQuery, PipelinedStatement, sendPipeline } from './pipeline';
+import type { QueryResult } from 'pg';
+import { beginWithNextQuery, PipelinedStatement, sendPipeline, sendPipelineSettled } from './pipeline';
+
+/**
+ * A read sent right after the COMMIT, in its round trip (see readAfterCommit): `statement` is
+ * asked for at commit time (null: nothing to read then), and `receive` is told what it read, or
+ * null when it was not read or failed, exactly once when `statement` gave one.
+ */
+export interface ReadAfterCommit {
+  statement(): PipelinedStatement | null;
+  receive(result: QueryResult | null): void;
+}
 
 /** A write whose answer the work does not need, sent with the COMMIT (see writeAtCommit). */
 export interface WriteAtCommit extends PipelinedStatement {
@@ -24,6 +35,8 @@ interface Scope {
   readonly appendsAtCommit: boolean;
   /** What libraries keep for the length of the transaction (see transactionMemo). */
   readonly memo: Map<symbol, unknown>;
+  /** At most one: see readAfterCommit. */
+  readAfterCommit: ReadAfterCommit | null;
 }
 
 const scopes = new AsyncLocalStorage<Scope>();
@@ -81,6 +94,7 @@ export async function runInTransaction<T>(
     pendingBegin: ['START TRANSACTION', ...(options.beginWith ?? [])],
     appendsAtCommit: options.appendsAtCommit === true,
     memo: new Map(),
+    readAfterCommit: null,
   };
   beginOnFirstQuery(scope);
   let result: T;
@@ -140,12 +154,18 @@ async function commit(scope: Scope): Promise<void> {
   // On the driver's client, not runner.query(): a refused statement (an inbox mark meeting a
   // duplicate) is an expected answer, which TypeORM would log as a failed query.
   const client = (await scope.runner.connect()) as PoolClient;
-  if (scope.writesAtCommit.length === 0) {
+  const read = scope.readAfterCommit;
+  const after = read?.statement() ?? null;
+  if (scope.writesAtCommit.length === 0 && !after) {
     await client.query([...(pending ?? []), ...scope.commitWith, 'COMMIT'].join(';\n'));
     return;
   }
   const statements = [...(pending ?? []).map((text) => ({ text })), ...scope.writesAtCommit, ...scope.commitWith.map((text) => ({ text })), { text: 'COMMIT' }];
-  await sendWrites(client, statements);
+  if (!after) return sendWrites(client, statements);
+  const { error, results, completed } = await sendPipelineSettled(client, [...statements, after]);
+  read?.receive(error ? null : results[results.length - 1]);
+  // The COMMIT completed when only the read after it failed: the transaction is committed all the same.
+  if (error && completed < statements.length) throw explained(error, statements);
 }
 
 /**
@@ -167,12 +187,29 @@ async function sendWrites(client: PoolClient, statements: ReadonlyArray<Pipeline
   try {
     await sendPipeline(client, statements);
   } catch (error) {
-    for (const statement of statements) {
-      const explained = 'failure' in statement ? statement.failure?.(error) : null;
-      if (explained) throw explained;
-    }
-    throw error;
+    throw explained(error, statements);
   }
+}
+
+/** The error as the write it concerns explains it (WriteAtCommit.failure), or as it is. */
+function explained(error: unknown, statements: ReadonlyArray<PipelinedStatement | WriteAtCommit>): unknown {
+  for (const statement of statements) {
+    const explanation = 'failure' in statement ? statement.failure?.(error) : null;
+    if (explanation) return explanation;
+  }
+  return error;
+}
+
+/**
+ * Asks the ambient transaction to send `read` right after its COMMIT, in the same round trip (a
+ * relay in this process reads the page the commit made readable, see EventStore). One per
+ * transaction: a second one is refused (false). Nothing outside a transaction (false).
+ */
+export function readAfterCommit(dataSource: DataSource, read: ReadAfterCommit): boolean {
+  const scope = scopes.getStore();
+  if (scope?.dataSource !== dataSource || scope.readAfterCommit) return false;
+  scope.readAfterCommit = read;
+  return true;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { EventStore, StoredEvent } from '@brigade/event-store';
+import { EventStore, StoredEvent, runInTransaction } from '@brigade/event-store';
 import { Headers, Namespace, OutboxRelay, OutboxRelayOptions, connectNats, contextStreamName, formatPosition } from '../../src';
 import { TestDatabase, createTestDatabase, eventually, natsUrl, testNamespace } from '@brigade/testing';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -208,14 +208,35 @@ describe('OutboxRelay', () => {
     expect(Math.max(...latencies)).toBeLessThan(2_000);
   });
 
+  it('takes the page a commit in its process read right after the COMMIT: no read of its own', async () => {
+    const ledger = await aLedger();
+    const relayStore = new EventStore(ledger.dataSource);
+    const reads = jest.spyOn(relayStore, 'readPage');
+    const relay = aRelay(ledger, { store: relayStore, safetyPollMs: 30_000, listen: false, checkpointIntervalMs: 2_000 });
+    await relay.start();
+    await eventually(() => expect(relay.status.caughtUp).toBe(true));
+    const before = reads.mock.calls.length;
+
+    await appendAndTime(ledger, ledger.store, 3, undefined, (append) => runInTransaction(ledger.dataSource, append));
+
+    expect(reads.mock.calls.length).toBe(before);
+    expect((await published(ledger, 3)).map((m) => m.headers[Headers.StreamVersion])).toEqual(['1', '2', '3']);
+  });
+
   /** Appends one event at a time while the relay is idle; milliseconds until each is on the stream. */
-  async function appendAndTime(ledger: Ledger, store: EventStore, count: number, before?: (i: number) => Promise<void>): Promise<number[]> {
+  async function appendAndTime(
+    ledger: Ledger,
+    store: EventStore,
+    count: number,
+    before?: (i: number) => Promise<void>,
+    around: (append: () => Promise<unknown>) => Promise<unknown> = (append) => append(),
+  ): Promise<number[]> {
     const latencies: number[] = [];
     for (let i = 0; i < count; i++) {
       await before?.(i);
       await new Promise((resolve) => setTimeout(resolve, 300)); // idle again: quick re-polls are over
       const appendedAt = Date.now();
-      await store.append('entry-a', LEDGER_STREAM_TYPE, [anEntryRecorded()], i, aMetadata());
+      await around(() => store.append('entry-a', LEDGER_STREAM_TYPE, [anEntryRecorded()], i, aMetadata()));
       await eventually(async () => expect(await streamMessageCount(nc, ledger.streamName)).toBe(i + 1), { intervalMs: 5 });
       latencies.push(Date.now() - appendedAt);
     }

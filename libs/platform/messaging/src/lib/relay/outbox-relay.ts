@@ -1,4 +1,4 @@
-import { EVENTS_NOTIFY_CHANNEL, EventStore, GlobalPosition, StoredEvent, onAppendCommitted } from '@brigade/event-store';
+import { EVENTS_NOTIFY_CHANNEL, EventStore, GlobalPosition, StoredEvent, onAppendCommitted, onCommitPage } from '@brigade/event-store';
 import { PubAck } from '@nats-io/jetstream';
 import { NatsConnection } from '@nats-io/transport-node';
 import { ClientConfig } from 'pg';
@@ -104,6 +104,13 @@ export class OutboxRelay {
   private lastError: string | null = null;
   private lastPublishedAt: Date | null = null;
   private confirmed: GlobalPosition | null = null;
+  /** Waiting for a commit (idle): a commit in this process may then read the next page for it. */
+  private waiting = false;
+  /** A commit took our position to read the page after its COMMIT (onCommitPage); until it answers, no other. */
+  private pageAsked = false;
+  /** The page a commit read for us (read by our own store), used when it starts where we stand. */
+  private offered: { after: GlobalPosition | undefined; events: StoredEvent[]; heldBack: boolean } | null = null;
+  private stopCommitPages: (() => void) | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -144,6 +151,17 @@ export class OutboxRelay {
     this.listener?.start();
     // Appends made in this process wake the relay directly; NOTIFY covers other processes.
     this.stopLocalWakeups = onAppendCommitted(this.dataSource, () => this.wakeup.signal());
+    this.stopCommitPages = onCommitPage(this.dataSource, {
+      nextPage: () => {
+        if (!this.waiting || this.pageAsked || !this.head) return null;
+        this.pageAsked = true;
+        return { after: this.head.position ?? undefined, limit: this.pageSize() };
+      },
+      take: (page) => {
+        this.pageAsked = false;
+        if (page) this.offered = { after: page.after, ...this.store.pageFromRows(page.rows) };
+      },
+    });
     this.loop = this.run();
   }
 
@@ -156,6 +174,7 @@ export class OutboxRelay {
       this.logger.warn({ msg: 'relay checkpoint not saved at stop', relay: this.relayName, error: error instanceof Error ? error.message : String(error) }),
     );
     this.stopLocalWakeups?.();
+    this.stopCommitPages?.();
     await this.listener?.stop();
     this.loop = null;
     this.logger.log({ msg: 'relay stopped', relay: this.relayName, ...this.countersForLog() });
@@ -166,8 +185,8 @@ export class OutboxRelay {
     while (!this.stopping.signal.aborted) {
       try {
         const head = this.head ?? (this.head = await this.resync());
-        const limit = this.options.batchSize ?? 500;
-        const { events, heldBack } = await this.store.readPage({ after: head.position ?? undefined, limit });
+        const limit = this.pageSize();
+        const { events, heldBack } = this.offeredFrom(head) ?? (await this.store.readPage({ after: head.position ?? undefined, limit }));
         if (events.length > 0) this.head = await this.publishBatch(head, events);
         if (events.length < limit) {
           this.caughtUp = !heldBack;
@@ -263,7 +282,30 @@ export class OutboxRelay {
   private async idle(heldBack: boolean): Promise<void> {
     const safetyPollMs = this.options.safetyPollMs ?? 1_000;
     this.repollMs = heldBack ? Math.min(safetyPollMs, Math.max(1, this.repollMs * 2)) : 0;
-    if (await this.wakeup.wait(heldBack ? this.repollMs : safetyPollMs, this.stopping.signal)) this.repollMs = 0;
+    this.waiting = true;
+    try {
+      if (await this.wakeup.wait(heldBack ? this.repollMs : safetyPollMs, this.stopping.signal)) this.repollMs = 0;
+    } finally {
+      this.waiting = false;
+    }
+  }
+
+  private pageSize(): number {
+    return this.options.batchSize ?? 500;
+  }
+
+  /**
+   * The page a commit in this process read for us after its COMMIT, when it starts exactly where
+   * we stand (we may have read past it meanwhile); taken once either way. Read from our position,
+   * it is the page a read of our own would have given, a moment later.
+   */
+  private offeredFrom(head: Head): { events: StoredEvent[]; heldBack: boolean } | null {
+    const page = this.offered;
+    this.offered = null;
+    if (!page) return null;
+    const here = head.position ?? undefined;
+    const same = page.after === undefined || here === undefined ? page.after === here : comparePositions(page.after, here) === 0;
+    return same ? page : null;
   }
 
   private async jetStream(): Promise<JetStreamClients> {
