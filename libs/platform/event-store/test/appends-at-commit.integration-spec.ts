@@ -188,6 +188,48 @@ describe('appends sent with the COMMIT (TransactionOptions.appendsAtCommit)', ()
     ]);
   });
 
+  it("sends a read ahead with the transaction's first statement too, TypeORM's included", async () => {
+    const order = `o-${randomUUID()}`;
+    await appendOne(order, 0, 1);
+    let seen: number[] = [];
+
+    const sent = await sentDuring(() =>
+      runInTransaction(
+        fx.dataSource,
+        async (manager) => {
+          fx.store.readAhead(order, null);
+          await manager.query('SELECT 1');
+          seen = (await fx.store.readForCommand(order, null, { lock: false })).events.map((e) => e.streamVersion);
+          await appendOne(order, 1, 2);
+        },
+        AT_COMMIT,
+      ),
+    );
+
+    expect(seen).toEqual([1]);
+    expect(sent.filter((query) => !query.includes('pg_notify'))).toEqual([expect.stringMatching(/^START TRANSACTION; SELECT 1; SELECT transaction_id/), expect.stringMatching(/^START|^WITH appended/)]);
+  });
+
+  it('does not take a read ahead that went out after an append to its stream was queued: it reads again', async () => {
+    const saga = `s-${randomUUID()}`;
+    const order = `o-${randomUUID()}`;
+    await appendOne(order, 0, 1);
+    let seen: number[] = [];
+
+    await runInTransaction(
+      fx.dataSource,
+      async () => {
+        fx.store.readAhead(order, null);
+        await appendOne(order, 1, 2); // queued for the COMMIT
+        await fx.store.readForCommand(saga, null, { lock: true }); // a read ahead would go along here
+        seen = (await fx.store.readForCommand(order, null, { lock: false })).events.map((e) => e.streamVersion);
+      },
+      AT_COMMIT,
+    );
+
+    expect(seen).toEqual([1, 2]);
+  });
+
   it("wakes this process's relay after the COMMIT, except for events never published (wakeRelay: false, CommandRunner's unpublished)", async () => {
     let wakeUps = 0;
     const stop = onAppendCommitted(fx.dataSource, () => wakeUps++);

@@ -12,8 +12,10 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicket> {
   ) {}
 
   async execute({ order, metadata }: CreateTicket): Promise<void> {
+    // The ticket's stream (usually empty; a rejection that overtook the order leaves one behind)
+    // is read in the round trip of the replica's read, and the ticket's append goes with the COMMIT.
+    this.tickets.readAhead(order.orderId);
     const restaurant = await this.restaurants.snapshot(order.restaurantId);
-    // Usually the order's first ticket event; a rejection that overtook the order leaves a stream behind.
-    await this.tickets.run(order.orderId, { type: 'CreateTicket', data: { ...order, restaurant } }, metadata, { newStream: true });
+    await this.tickets.run(order.orderId, { type: 'CreateTicket', data: { ...order, restaurant } }, metadata);
   }
 }

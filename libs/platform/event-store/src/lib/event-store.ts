@@ -4,7 +4,7 @@ import { CommitNotifier, commitPageReaderOf } from './commit-notifier';
 import { ConcurrencyError, PartialDuplicateAppendError } from './errors';
 import { Sql } from './sql';
 import * as statements from './statements';
-import { afterCommit, appendsAtCommit, currentManager, flushWritesAtCommit, inTransaction, readAfterCommit, transactionMemo, transactionPending, writeAtCommit } from './unit-of-work';
+import { afterCommit, appendsAtCommit, currentManager, flushWritesAtCommit, inTransaction, readAfterCommit, readAlong, transactionMemo, transactionPending, writeAtCommit } from './unit-of-work';
 import { UpcasterChain } from './upcasting';
 import {
   AppendResult,
@@ -51,11 +51,12 @@ export interface AppendOptions {
 }
 
 /**
- * Per transaction: streams to read in the round trip of its next command read (readAhead), and
- * what came back, until a command reads them or the transaction appends to them.
+ * Per transaction: streams to read ahead (readAhead) whose read has not come back, and those
+ * read, until a command reads them or the transaction appends to them (an append drops both: a
+ * read sent later could still miss an append waiting for the COMMIT).
  */
 interface ReadsAhead {
-  readonly pending: Array<{ readonly streamId: string; readonly snapshotSchemaVersion: number | null }>;
+  readonly pending: Map<string, symbol>;
   readonly answers: Map<string, { readonly snapshotSchemaVersion: number | null; readonly read: StreamRead<unknown> }>;
 }
 const READS_AHEAD = Symbol('brigade.event-store.readsAhead');
@@ -98,7 +99,7 @@ export class EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     if (events.length === 0) throw new Error('append needs at least one event');
-    this.readsAhead()?.answers.delete(streamId); // read before this append: no longer the stream
+    this.forgetReadAhead(streamId); // read (or to be read) before this append: not the stream any more
     // Generated ids only: an append repeating stored ids must answer a no-op, which only a read can tell.
     const atCommit = !options.answerNow && expected !== 'any' && events.every((e) => e.eventId === undefined);
     if (atCommit && appendsAtCommit(this.dataSource)) {
@@ -195,31 +196,43 @@ export class EventStore {
       if (options.lock) await this.lockStream(streamId);
       return snapshotSchemaVersion === null ? { snapshot: null, events: await this.readStream(streamId) } : this.readStreamFromSnapshot<S>(streamId, snapshotSchemaVersion);
     }
-    const others = ahead?.pending.splice(0).filter((other) => other.streamId !== streamId) ?? [];
     const lock = options.lock ? [{ statement: statements.lockStream, values: [streamId] }] : [];
-    const results = await this.sql.inOneRoundTrip([...lock, readStatement(streamId, snapshotSchemaVersion), ...others.map((other) => readStatement(other.streamId, other.snapshotSchemaVersion))]);
-    others.forEach((other, i) =>
-      ahead?.answers.set(other.streamId, {
-        snapshotSchemaVersion: other.snapshotSchemaVersion,
-        read: this.streamReadOf(other.streamId, other.snapshotSchemaVersion, results[lock.length + 1 + i].rows),
-      }),
-    );
+    const results = await this.sql.inOneRoundTrip([...lock, readStatement(streamId, snapshotSchemaVersion)]);
     return this.streamReadOf<S>(streamId, snapshotSchemaVersion, results[lock.length].rows);
   }
 
   /**
-   * Reads `streamId` for a command in the round trip of the transaction's next pipelined command
-   * read (readForCommand with its lock, or START TRANSACTION), where it costs no round trip of its
-   * own; a later readForCommand of it in the transaction takes that answer, unless the
-   * transaction appended to it in between. For a stream the transaction may need (the order a
-   * saga's verdict may decide). Outside a transaction, nothing.
+   * Reads `streamId` for a command in the transaction's next pipelined round trip (its first
+   * statement's, with START TRANSACTION, or a command's lock and read: readAlong), where it costs
+   * no round trip of its own; a later readForCommand of it in the transaction takes that answer,
+   * unless the transaction appended to it in between. For a stream the transaction will or may
+   * need (the order a saga's verdict may decide, the ticket an order creates). Outside a
+   * transaction, nothing.
    */
   readAhead(streamId: string, snapshotSchemaVersion: number | null): void {
-    this.readsAhead()?.pending.push({ streamId, snapshotSchemaVersion });
+    const ahead = this.readsAhead();
+    if (!ahead) return;
+    const token = Symbol(streamId);
+    ahead.pending.set(streamId, token);
+    const { statement, values } = readStatement(streamId, snapshotSchemaVersion);
+    readAlong(this.dataSource, {
+      statement: { ...statement, values },
+      receive: (result) => {
+        if (ahead.pending.get(streamId) !== token) return; // appended to (or read ahead again) since
+        ahead.pending.delete(streamId);
+        if (result) ahead.answers.set(streamId, { snapshotSchemaVersion, read: this.streamReadOf(streamId, snapshotSchemaVersion, result.rows) });
+      },
+    });
   }
 
   private readsAhead(): ReadsAhead | null {
-    return transactionMemo<ReadsAhead>(this.dataSource, READS_AHEAD, () => ({ pending: [], answers: new Map() }));
+    return transactionMemo<ReadsAhead>(this.dataSource, READS_AHEAD, () => ({ pending: new Map(), answers: new Map() }));
+  }
+
+  private forgetReadAhead(streamId: string): void {
+    const ahead = this.readsAhead();
+    ahead?.pending.delete(streamId);
+    ahead?.answers.delete(streamId);
   }
 
   private streamReadOf<S>(streamId: string, snapshotSchemaVersion: number | null, rows: unknown[]): StreamRead<S> {

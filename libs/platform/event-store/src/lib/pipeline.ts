@@ -110,9 +110,36 @@ export function sendPipelineSettled(
   });
 }
 
-/** Sends `begin` (START TRANSACTION and the like) and then `config` on `client` in one round trip; answers the statement's own result. */
-export async function queryAfterBegin(client: PoolClient, begin: readonly string[], config: QueryConfig): Promise<QueryResult> {
-  const results = await sendPipeline(client, [...begin.map((text) => ({ text })), { name: config.name, text: config.text, values: config.values }]);
+/** A read sent along with other statements (see withReadsAlong): its result goes to `receive`, null if it failed. */
+export interface ReadAlongStatement {
+  readonly statement: PipelinedStatement;
+  receive(result: QueryResult | null): void;
+}
+
+/**
+ * Sends `opening` (START TRANSACTION and the like), `statements`, then the queued `reads` (taken
+ * from the array: last, so that they read after a lock the statements take) in one round trip;
+ * each read gets its result, and the answer is the others' results.
+ */
+export async function withReadsAlong(
+  client: PoolClient,
+  opening: readonly PipelinedStatement[],
+  reads: ReadAlongStatement[],
+  statements: readonly PipelinedStatement[],
+): Promise<QueryResult[]> {
+  const along = reads.splice(0);
+  const results = await sendPipeline(client, [...opening, ...statements, ...along.map((read) => read.statement)]).catch((error: unknown) => {
+    for (const read of along) read.receive(null);
+    throw error;
+  });
+  const answered = opening.length + statements.length;
+  along.forEach((read, i) => read.receive(results[answered + i]));
+  return results.slice(0, answered);
+}
+
+/** Sends `begin` (START TRANSACTION and the like), the queued `reads`, then `config` on `client` in one round trip; answers the statement's own result. */
+export async function queryAfterBegin(client: PoolClient, begin: readonly string[], config: QueryConfig, reads: ReadAlongStatement[] = []): Promise<QueryResult> {
+  const results = await withReadsAlong(client, begin.map((text) => ({ text })), reads, [{ name: config.name, text: config.text, values: config.values }]);
   return results[results.length - 1];
 }
 
@@ -123,7 +150,7 @@ export async function queryAfterBegin(client: PoolClient, begin: readonly string
  * the returned function is called, which answers whether the query had NOT been sent (the
  * library refused the call before reaching the client).
  */
-export function beginWithNextQuery(client: PoolClient, begin: readonly string[]): () => boolean {
+export function beginWithNextQuery(client: PoolClient, begin: readonly string[], reads: ReadAlongStatement[] = []): () => boolean {
   const own = Object.getOwnPropertyDescriptor(client, 'query');
   let restored = false;
   const restore = () => {
@@ -135,7 +162,7 @@ export function beginWithNextQuery(client: PoolClient, begin: readonly string[])
   };
   const next = (config: string | QueryConfig, values?: unknown[]) => {
     restore();
-    return queryAfterBegin(client, begin, typeof config === 'string' ? { text: config, values } : config);
+    return queryAfterBegin(client, begin, typeof config === 'string' ? { text: config, values } : config, reads);
   };
   Object.defineProperty(client, 'query', { value: next, configurable: true, writable: true });
   return restore;

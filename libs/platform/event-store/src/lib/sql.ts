@@ -1,6 +1,6 @@
 import type { Pool, QueryResult, QueryResultRow } from 'pg';
 import { DataSource } from 'typeorm';
-import { queryAfterBegin, sendPipeline } from './pipeline';
+import { queryAfterBegin, withReadsAlong } from './pipeline';
 import { Statement } from './statements';
 import { ambientConnection } from './unit-of-work';
 
@@ -15,7 +15,7 @@ export class Sql {
     const config = { name: statement.name, text: statement.text, values };
     const ambient = await ambientConnection(this.dataSource);
     // A transaction's START TRANSACTION goes out in the same round trip as its first statement.
-    if (ambient?.pendingBegin) return (await queryAfterBegin(ambient.client, ambient.pendingBegin, config)).rows as R[];
+    if (ambient?.pendingBegin) return (await queryAfterBegin(ambient.client, ambient.pendingBegin, config, ambient.readsAlong)).rows as R[];
     return (await (ambient?.client ?? this.pool()).query<R>(config)).rows;
   }
 
@@ -29,7 +29,7 @@ export class Sql {
     const ambient = await ambientConnection(this.dataSource);
     if (!ambient) throw new Error('Sql.inOneRoundTrip needs an ambient transaction');
     const begin = (ambient.pendingBegin ?? []).map((text) => ({ text }));
-    const results = await sendPipeline(ambient.client, [...begin, ...parts.map(({ statement, values }) => ({ ...statement, values }))]);
+    const results = await withReadsAlong(ambient.client, begin, ambient.readsAlong, parts.map(({ statement, values }) => ({ ...statement, values })));
     return results.slice(begin.length);
   }
 

@@ -37,6 +37,14 @@ interface Scope {
   readonly memo: Map<symbol, unknown>;
   /** At most one: see readAfterCommit. */
   readAfterCommit: ReadAfterCommit | null;
+  /** Reads waiting for the transaction's next pipelined round trip (see readAlong). */
+  readonly readsAlong: ReadAlong[];
+}
+
+/** A read sent with the transaction's next pipelined round trip (see readAlong); `receive` gets its result, or null if it failed. */
+export interface ReadAlong {
+  readonly statement: PipelinedStatement;
+  receive(result: QueryResult | null): void;
 }
 
 const scopes = new AsyncLocalStorage<Scope>();
@@ -95,6 +103,7 @@ export async function runInTransaction<T>(
     appendsAtCommit: options.appendsAtCommit === true,
     memo: new Map(),
     readAfterCommit: null,
+    readsAlong: [],
   };
   beginOnFirstQuery(scope);
   let result: T;
@@ -124,7 +133,7 @@ function beginOnFirstQuery(scope: Scope): void {
     const pending = takePendingBegin(scope);
     if (!pending) return query(...args);
     const client = (await runner.connect()) as PoolClient;
-    const unsent = beginWithNextQuery(client, pending);
+    const unsent = beginWithNextQuery(client, pending, scope.readsAlong);
     try {
       return await query(...args);
     } finally {
@@ -265,11 +274,25 @@ export function inTransaction(dataSource: DataSource): boolean {
  * statements the first time, nothing after. The caller must send `pendingBegin` first, or in the
  * same simple query; null without an ambient transaction.
  */
-export async function ambientConnection(dataSource: DataSource): Promise<{ client: PoolClient; pendingBegin: string[] | null } | null> {
+export async function ambientConnection(
+  dataSource: DataSource,
+): Promise<{ client: PoolClient; pendingBegin: string[] | null; readsAlong: ReadAlong[] } | null> {
   const scope = scopes.getStore();
   if (scope?.dataSource !== dataSource) return null;
   const client = (await scope.runner.connect()) as PoolClient;
-  return { client, pendingBegin: takePendingBegin(scope) };
+  return { client, pendingBegin: takePendingBegin(scope), readsAlong: scope.readsAlong };
+}
+
+/**
+ * Queues a read for the ambient transaction's next pipelined round trip (its first statement's,
+ * with START TRANSACTION, or a command's lock and read): it costs no round trip of its own. If
+ * none comes, it is never sent (nor answered). Nothing outside a transaction (false).
+ */
+export function readAlong(dataSource: DataSource, read: ReadAlong): boolean {
+  const scope = scopes.getStore();
+  if (scope?.dataSource !== dataSource) return false;
+  scope.readsAlong.push(read);
+  return true;
 }
 
 /** True inside a transaction that has sent nothing yet (its START TRANSACTION is still pending). */
