@@ -192,12 +192,13 @@ export class EventStore {
       ahead?.answers.delete(streamId); // one use; a read with the lock reads again after taking it
       if (!options.lock && answered.snapshotSchemaVersion === snapshotSchemaVersion) return answered.read as StreamRead<S>;
     }
+    const read = readStatement(streamId, snapshotSchemaVersion);
     if (!inTransaction(this.dataSource) || !(options.lock || transactionPending(this.dataSource))) {
       if (options.lock) await this.lockStream(streamId);
-      return snapshotSchemaVersion === null ? { snapshot: null, events: await this.readStream(streamId) } : this.readStreamFromSnapshot<S>(streamId, snapshotSchemaVersion);
+      return this.streamReadOf<S>(streamId, snapshotSchemaVersion, await this.sql.query(read.statement, read.values));
     }
     const lock = options.lock ? [{ statement: statements.lockStream, values: [streamId] }] : [];
-    const results = await this.sql.inOneRoundTrip([...lock, readStatement(streamId, snapshotSchemaVersion)]);
+    const results = await this.sql.inOneRoundTrip([...lock, read]);
     return this.streamReadOf<S>(streamId, snapshotSchemaVersion, results[lock.length].rows);
   }
 

@@ -36,15 +36,14 @@ function multiAppend(name: string, text: string): MultiAppend {
  * ascend with their writers' xids, or the global order would contradict the stream's order).
  * $1 stream id, $2 stream type, $3 expected version, $4..$7 per-event arrays, $8 metadata.
  */
-export const appendAtVersion = multiAppend(
-  'brigade_es_append_at_version',
-  `${INSERT}
+const APPEND_AT_VERSION = `${INSERT}
     SELECT e.id, $1, $2, $3 + e.ord::integer, e.type, e.sv, e.data, $8 FROM ${NEW_EVENTS}
     WHERE $3 = 0 OR EXISTS (
       SELECT 1 FROM es_events last
       WHERE last.stream_id = $1 AND last.stream_version = $3 AND last.transaction_id <= pg_current_xact_id())
-    ORDER BY e.ord`,
-);
+    ORDER BY e.ord`;
+
+export const appendAtVersion = multiAppend('brigade_es_append_at_version', APPEND_AT_VERSION);
 
 /**
  * appendAtVersion for the common single event, without arrays: $4..$7 are the event's fields.
@@ -71,12 +70,7 @@ export const appendOneAtVersion: Statement = {
 export const appendAtCommit: Statement = {
   name: 'brigade_es_append_at_commit',
   text: `WITH appended AS (
-    ${INSERT}
-    SELECT e.id, $1, $2, $3 + e.ord::integer, e.type, e.sv, e.data, $8 FROM ${NEW_EVENTS}
-    WHERE $3 = 0 OR EXISTS (
-      SELECT 1 FROM es_events last
-      WHERE last.stream_id = $1 AND last.stream_version = $3 AND last.transaction_id <= pg_current_xact_id())
-    ORDER BY e.ord
+    ${APPEND_AT_VERSION}
     RETURNING 1)
   SELECT es_expect_appended($1, $3, cardinality($4::uuid[]), (SELECT count(*)::integer FROM appended))`,
 };

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { QueryResult } from 'pg';
-import { beginWithNextQuery, PipelinedStatement, sendPipeline, sendPipelineSettled } from './pipeline';
+import { beginWithNextQuery, PipelinedStatement, ReadAlongStatement, sendPipeline, sendPipelineSettled } from './pipeline';
 
 /**
  * A read sent right after the COMMIT, in its round trip (see readAfterCommit): `statement` is
@@ -38,14 +38,9 @@ interface Scope {
   /** At most one: see readAfterCommit. */
   readAfterCommit: ReadAfterCommit | null;
   /** Reads waiting for the transaction's next pipelined round trip (see readAlong). */
-  readonly readsAlong: ReadAlong[];
+  readonly readsAlong: ReadAlongStatement[];
 }
 
-/** A read sent with the transaction's next pipelined round trip (see readAlong); `receive` gets its result, or null if it failed. */
-export interface ReadAlong {
-  readonly statement: PipelinedStatement;
-  receive(result: QueryResult | null): void;
-}
 
 const scopes = new AsyncLocalStorage<Scope>();
 
@@ -276,7 +271,7 @@ export function inTransaction(dataSource: DataSource): boolean {
  */
 export async function ambientConnection(
   dataSource: DataSource,
-): Promise<{ client: PoolClient; pendingBegin: string[] | null; readsAlong: ReadAlong[] } | null> {
+): Promise<{ client: PoolClient; pendingBegin: string[] | null; readsAlong: ReadAlongStatement[] } | null> {
   const scope = scopes.getStore();
   if (scope?.dataSource !== dataSource) return null;
   const client = (await scope.runner.connect()) as PoolClient;
@@ -288,7 +283,7 @@ export async function ambientConnection(
  * with START TRANSACTION, or a command's lock and read): it costs no round trip of its own. If
  * none comes, it is never sent (nor answered). Nothing outside a transaction (false).
  */
-export function readAlong(dataSource: DataSource, read: ReadAlong): boolean {
+export function readAlong(dataSource: DataSource, read: ReadAlongStatement): boolean {
   const scope = scopes.getStore();
   if (scope?.dataSource !== dataSource) return false;
   scope.readsAlong.push(read);
