@@ -2,9 +2,10 @@
 // `npm test`: every project's typecheck, lint, unit and integration tests through Nx, against
 // the PostgreSQL and NATS at DATABASE_URL / NATS_URL, or embedded ones when those don't answer.
 // Ends with one line, `N passed, N failed` (`, N skipped` when any), summed over every Jest run.
-// Extra arguments go to Nx: `npm test -- --projects=event-store`.
+// Extra arguments go to Nx: `npm test -- --projects=event-store`. A run still going after
+// BRIGADE_TEST_BUDGET_MINUTES (default 30) is stopped and fails.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +51,20 @@ try {
 const tallyDir = join(root, 'tmp', 'test-tally', `${Date.now()}-${process.pid}`);
 mkdirSync(tallyDir, { recursive: true });
 
+// The whole run takes minutes; a test or a process that hangs must fail the run, not stall it.
+const budgetMinutes = Number(process.env.BRIGADE_TEST_BUDGET_MINUTES ?? 30);
+if (!(budgetMinutes > 0)) {
+  console.error(`[test] BRIGADE_TEST_BUDGET_MINUTES must be a positive number of minutes, got "${process.env.BRIGADE_TEST_BUDGET_MINUTES}"`);
+  await quit(1);
+}
+let overBudget = false;
+const watchdog = setTimeout(() => {
+  overBudget = true;
+  log(`still running after ${budgetMinutes} min (BRIGADE_TEST_BUDGET_MINUTES): stopping Nx and every task; the tasks still running above hang`);
+  process.kill(-nx.pid, 'SIGTERM');
+  setTimeout(() => process.kill(-nx.pid, 'SIGKILL'), 15_000).unref();
+}, budgetMinutes * 60_000);
+
 // --skip-nx-cache: a cached target replays its output without running Jest, so its tests would
 // be missing from the closing count.
 const nxExit = await new Promise((resolve) => {
@@ -69,19 +84,22 @@ const nxExit = await new Promise((resolve) => {
   });
   nx.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
 });
+clearTimeout(watchdog);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-for (const file of readdirSync(tallyDir)) {
+const tallies = existsSync(tallyDir) ? readdirSync(tallyDir) : [];
+for (const file of tallies) {
   const tally = JSON.parse(readFileSync(join(tallyDir, file), 'utf8'));
   for (const key of Object.keys(totals)) totals[key] += tally[key] ?? 0;
 }
 rmSync(tallyDir, { recursive: true, force: true });
 await stopInfrastructure();
 
+if (overBudget) log(`stopped after ${budgetMinutes} min: failed`);
 if (nxExit !== 0) log(`Nx exited with code ${nxExit}`);
 if (totals.passed + totals.failed === 0) log('no tests ran');
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped > 0 ? `, ${totals.skipped} skipped` : ''}`);
-process.exit(nxExit !== 0 || totals.failed > 0 || totals.passed + totals.failed === 0 ? 1 : 0);
+process.exit(overBudget || nxExit !== 0 || totals.failed > 0 || totals.passed + totals.failed === 0 ? 1 : 0);
 
 /** Nx's own entry point: run directly (not through npx) so that signals reach Nx itself. */
 function nxBin() {

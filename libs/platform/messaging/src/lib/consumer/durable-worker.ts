@@ -153,8 +153,10 @@ export class DurableWorker {
     const cycle: Cycle = { messages, queue, halt };
     this.cycle = cycle;
     void this.watch(cycle);
+    // A stop that came while the cycle was starting found no cycle to end: end this one. The
+    // loop below still runs: the client finishes closing `messages` only while it is iterated.
+    if (this.stopping.signal.aborted) void this.endCycle(cycle);
     try {
-      if (this.stopping.signal.aborted) return;
       for await (const msg of messages) {
         if (halt.signal.aborted) break;
         if (msg.info.deliverySequence !== expected) {
