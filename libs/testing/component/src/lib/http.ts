@@ -16,14 +16,27 @@ const agent = new Agent({ keepAlive: true });
 /**
  * One request; `body` may be a string to send it verbatim (e.g. malformed JSON). A request that
  * gets no answer (the app is down, the connection dropped) rejects with the socket error as `cause`.
+ * A GET that went out on a kept-alive connection the server was closing at that moment is sent
+ * once more on a new one (the race node:http's docs describe under `request.reusedSocket`).
  */
-export function call(
+export async function call(
   app: { readonly baseUrl: string },
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<HttpAnswer> {
+  try {
+    return await send(app, method, path, body, headers);
+  } catch (error) {
+    if (method !== 'GET' || !(error instanceof StaleConnectionError)) throw error;
+    return send(app, method, path, body, headers);
+  }
+}
+
+class StaleConnectionError extends Error {}
+
+function send(app: { readonly baseUrl: string }, method: string, path: string, body: unknown, headers: Record<string, string>): Promise<HttpAnswer> {
   const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   const sent = payload === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) };
   return new Promise((resolve, reject) => {
@@ -45,7 +58,10 @@ export function call(
         }
       });
     });
-    outgoing.on('error', (error) => reject(new Error(`${method} ${path} got no answer`, { cause: error })));
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      const stale = outgoing.reusedSocket && error.code === 'ECONNRESET';
+      reject(new (stale ? StaleConnectionError : Error)(`${method} ${path} got no answer`, { cause: error }));
+    });
     outgoing.end(payload);
   });
 }
