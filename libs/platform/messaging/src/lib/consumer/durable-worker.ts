@@ -203,7 +203,8 @@ export class DurableWorker {
     }
     if (!(event instanceof UnreadableMessageError) && handlersFor(this.deps.group, event.subject).length === 0) {
       // The filter is wider than the group's subjects (one filter subject per consumer on 2.9).
-      void this.ack(msg).then(() => this.done({ raw, event }, 'skipped', 0));
+      this.ack(msg);
+      this.done({ raw, event }, 'skipped', 0);
       return;
     }
     this.held.add(msg);
@@ -224,8 +225,9 @@ export class DurableWorker {
       }));
       const batch = await attemptBatch(this.deps.dataSource, this.deps.group, items);
       if (batch.committed) {
+        // Acked in one synchronous run: the client sends the batch's acks in one socket write.
         for (const delivery of readable) {
-          await this.ack(delivery.msg);
+          this.ack(delivery.msg);
           this.held.delete(delivery.msg);
           this.done(delivery, 'processed', 1);
         }
@@ -243,7 +245,7 @@ export class DurableWorker {
     try {
       const settled = await this.process(delivery, halt);
       if (settled) {
-        await this.ack(delivery.msg);
+        this.ack(delivery.msg);
         this.done(delivery, settled.outcome, settled.attempts, settled.error);
       }
     } catch (error) {
@@ -344,16 +346,16 @@ export class DurableWorker {
     return { outcome: 'parked', attempts, error };
   }
 
+  private async answeredAlready(event: ConsumedEvent): Promise<boolean> {
+    return inboxAnswered(this.deps.dataSource.manager, this.consumer, event.eventId, { takeOverParked: false }).catch(() => false);
+  }
+
   /**
    * A plain ack, not a confirmed one (ackAck is a request: a round trip and a reply subscription
    * per message). A lost ack is harmless: the message comes back after ack_wait or a rewind, and
    * the inbox answers `duplicate`.
    */
-  private async answeredAlready(event: ConsumedEvent): Promise<boolean> {
-    return inboxAnswered(this.deps.dataSource.manager, this.consumer, event.eventId, { takeOverParked: false }).catch(() => false);
-  }
-
-  private async ack(msg: JsMsg): Promise<void> {
+  private ack(msg: JsMsg): void {
     try {
       if (this.deps.connectionClosed()) throw new Error('NATS connection closed');
       msg.ack();
