@@ -87,7 +87,9 @@ const nxExit = await new Promise((resolve) => {
 clearTimeout(watchdog);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const tallies = existsSync(tallyDir) ? readdirSync(tallyDir) : [];
+const talliesLost = !existsSync(tallyDir);
+if (talliesLost) log(`${tallyDir} is gone: the counts below miss its tallies`);
+const tallies = talliesLost ? [] : readdirSync(tallyDir);
 for (const file of tallies) {
   const tally = JSON.parse(readFileSync(join(tallyDir, file), 'utf8'));
   for (const key of Object.keys(totals)) totals[key] += tally[key] ?? 0;
@@ -99,7 +101,7 @@ if (overBudget) log(`stopped after ${budgetMinutes} min: failed`);
 if (nxExit !== 0) log(`Nx exited with code ${nxExit}`);
 if (totals.passed + totals.failed === 0) log('no tests ran');
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped > 0 ? `, ${totals.skipped} skipped` : ''}`);
-process.exit(overBudget || nxExit !== 0 || totals.failed > 0 || totals.passed + totals.failed === 0 ? 1 : 0);
+process.exit(overBudget || talliesLost || nxExit !== 0 || totals.failed > 0 || totals.passed + totals.failed === 0 ? 1 : 0);
 
 /** Nx's own entry point: run directly (not through npx) so that signals reach Nx itself. */
 function nxBin() {
