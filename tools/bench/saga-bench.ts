@@ -164,6 +164,18 @@ async function timeOneOrder(shop: Shop, outcomes: Outcomes, index: number, giveU
   }
 }
 
+let reportedFailures = 0;
+
+/**
+ * An order whose GET got no answer failed: counted as such (the step then fails) rather than
+ * rejecting while the scheduler still runs, which would end the process without stopping the
+ * platform's apps.
+ */
+function countAsFailed(error: unknown): null {
+  if (reportedFailures++ < 3) log(`an order failed: ${(error as Error).message}`);
+  return null;
+}
+
 /** Open loop: order i is posted at start + i / rate, whatever happened to the ones before it. */
 async function runAtRate(shop: Shop, outcomes: Outcomes, rate: number, seconds: number): Promise<StepResult> {
   const total = Math.round(rate * seconds);
@@ -175,7 +187,7 @@ async function runAtRate(shop: Shop, outcomes: Outcomes, rate: number, seconds: 
   while (pending.length < total) {
     const now = performance.now();
     while (pending.length < total && start + pending.length * interval <= now) {
-      pending.push(timeOneOrder(shop, outcomes, pending.length, giveUpAt));
+      pending.push(timeOneOrder(shop, outcomes, pending.length, giveUpAt).catch(countAsFailed));
       lastSentAt = now;
     }
     await sleep(1);
