@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { eventually } from '@brigade/testing';
 import type { Consumer, JetStreamClient } from '@nats-io/jetstream';
 import { consumerSettings } from '../../src';
 import { DurableWorker } from '../../src/lib/consumer/durable-worker';
@@ -52,9 +53,9 @@ describe('JetStream consumer: stopping', () => {
     });
 
     await worker.start();
-    await waitFor(() => cyclesStarted === 1);
+    await eventually(() => expect(cyclesStarted).toBe(1));
     worker.resync('test: a new cycle');
-    await waitFor(() => stopped !== undefined);
+    await eventually(() => expect(stopped).toBeDefined());
 
     const outcome = await Promise.race([stopped?.then(() => 'stopped'), delay(10_000, 'still stopping after 10 s', { ref: false })]);
     expect(outcome).toBe('stopped');
@@ -68,11 +69,4 @@ function observedClient(js: JetStreamClient, seen: (consumer: Consumer) => Promi
       key === 'get' ? (...args: Parameters<typeof target.get>) => target.get(...args).then(seen) : Reflect.get(target, key),
   });
   return new Proxy(js, { get: (target, key) => (key === 'consumers' ? consumers : Reflect.get(target, key)) });
-}
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let waited = 0; !condition(); waited += 10) {
-    if (waited > 10_000) throw new Error('condition not met within 10 s');
-    await delay(10);
-  }
 }
