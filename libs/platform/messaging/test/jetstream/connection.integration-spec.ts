@@ -22,6 +22,7 @@ describe('connectNats', () => {
 
   it('rejects a publish no stream captures with an error naming the cause', async () => {
     const subject = `${testNamespace().subjectPrefix}nowhere.test`;
-    await expect(jetstream(nc).publish(subject, 'x', { timeout: 2_000 })).rejects.toThrow(/no responders|jetstream is not enabled/i) // the client words a publish nothing captures so;
+    // The client words a publish that no stream captures as "jetstream is not enabled".
+    await expect(jetstream(nc).publish(subject, 'x', { timeout: 2_000 })).rejects.toThrow(/no responders|jetstream is not enabled/i);
   });
 });
