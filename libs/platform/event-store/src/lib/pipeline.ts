@@ -1,7 +1,6 @@
 import { Query, type PoolClient, type QueryConfig, type QueryResult } from 'pg';
 
 /** The driver's own mapping of JS values to parameter text (arrays, dates, JSON), as pg's Query binds them (untyped by @types/pg). */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown };
 
 /** One statement of a pipeline, with its parameters (if any); a named one is prepared once per connection. */

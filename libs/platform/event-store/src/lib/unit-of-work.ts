@@ -41,7 +41,6 @@ interface Scope {
   readonly readsAlong: ReadAlongStatement[];
 }
 
-
 const scopes = new AsyncLocalStorage<Scope>();
 
 export interface TransactionOptions {
