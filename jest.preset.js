@@ -26,6 +26,9 @@ function projectConfig(projectDir, tier = 'unit') {
     passWithNoTests: true,
     moduleFileExtensions: ['ts', 'js', 'json'],
     transform: { '^.+\\.(ts|js)$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
+    // Node 20 loads these ES-module-only packages through require(esm); Jest's module system
+    // cannot, so SWC turns them into CommonJS (content-disposition: @fastify/static, Swagger UI).
+    transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
     reporters: ['default', join(__dirname, 'tools/jest/tally-reporter.js')],
     ...tiers[tier],
   };

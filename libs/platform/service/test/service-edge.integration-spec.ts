@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -10,7 +10,7 @@ const validBody = { name: 'Ajanta', address: { street1: '1 Main St', city: 'Oakl
 
 describe('the service edge over real HTTP', () => {
   let database: TestDatabase;
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let baseUrl: string;
 
   beforeAll(async () => {
@@ -106,8 +106,14 @@ describe('the service edge over real HTTP', () => {
     expect(errors).toContainEqual({ field: 'quantity', message: 'must be an integer number' });
   });
 
-  it('refuses a body that is not JSON', async () => {
+  it('refuses a body that is not JSON as an unsupported media type', async () => {
     const response = await post('/probes', 'name=Ajanta', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(response.status).toBe(415);
+    expect(await problemOf(response)).toMatchObject({ code: 'REQUEST.UNSUPPORTED_BODY', detail: 'The request body must be application/json.' });
+  });
+
+  it('takes an empty JSON body for no body: validation then names the missing body', async () => {
+    const response = await post('/probes', '');
     expect(response.status).toBe(400);
     expect(await problemOf(response)).toMatchObject({ code: 'REQUEST.VALIDATION', errors: [{ field: 'body', message: expect.any(String) }] });
   });

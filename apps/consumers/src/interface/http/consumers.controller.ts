@@ -12,7 +12,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import type { ConsumerView } from '../../application/get-consumer/consumer.view';
 import { GetConsumer } from '../../application/get-consumer/get-consumer.query';
 import { ReactivateConsumer } from '../../application/reactivate-consumer/reactivate-consumer.command';
@@ -40,11 +40,11 @@ export class ConsumersController {
   async register(
     @Body() body: RegisterConsumerRequest,
     @CommandMetadata() metadata: EventMetadata,
-    @Res({ passthrough: true }) response: ServerResponse,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ConsumerRegisteredResponse> {
     const name = { firstName: body.name.firstName, lastName: body.name.lastName };
     const registered = await this.commands.execute(new RegisterConsumer({ consumerId: randomUUID(), name, email: body.email }, metadata));
-    response.setHeader('Location', `/consumers/${registered.consumerId}`);
+    void reply.header('Location', `/consumers/${registered.consumerId}`);
     return registered;
   }
 

@@ -2,7 +2,7 @@ import { ApiCommandController, PROBLEM_DESCRIPTION, UuidParamPipe } from '@briga
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { GetOrderHistory } from '../../application/get-order-history/get-order-history.query';
 import { GetOrderStatus, ServedOrderStatus } from '../../application/get-order-status/get-order-status.query';
 import { ListConsumerOrders, OrderPage } from '../../application/list-consumer-orders/list-consumer-orders.query';
@@ -41,9 +41,9 @@ export class OrderHistoryController {
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: OrderStatusResponse, headers: { [SERVED_FROM_HEADER]: { description: '`redis` or `postgres`', schema: { type: 'string', enum: ['redis', 'postgres'] } } } })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  async status(@Param('orderId', UuidParamPipe) orderId: string, @Res({ passthrough: true }) response: Response): Promise<OrderStatus> {
+  async status(@Param('orderId', UuidParamPipe) orderId: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<OrderStatus> {
     const { status, servedFrom }: ServedOrderStatus = await this.queries.execute(new GetOrderStatus(orderId));
-    response.setHeader(SERVED_FROM_HEADER, servedFrom);
+    void reply.header(SERVED_FROM_HEADER, servedFrom);
     return status;
   }
 

@@ -12,7 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import { CreateOrder } from '../../application/create-order/create-order.command';
 import { GetOrder } from '../../application/get-order/get-order.query';
 import type { OrderView } from '../../application/get-order/order.view';
@@ -43,7 +43,7 @@ export class OrdersController {
   async create(
     @Body() body: CreateOrderRequest,
     @CommandMetadata() metadata: EventMetadata,
-    @Res({ passthrough: true }) response: ServerResponse,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderCreatedResponse> {
     const { consumerId, restaurantId, lineItems, deliveryAddress, deliveryTime } = body;
     const order = {
@@ -56,7 +56,7 @@ export class OrdersController {
       ...(deliveryTime === undefined ? {} : { deliveryTime: new Date(deliveryTime).toISOString() }),
     };
     const created = await this.commands.execute(new CreateOrder(order, metadata));
-    response.setHeader('Location', `/orders/${created.orderId}`);
+    void reply.header('Location', `/orders/${created.orderId}`);
     return created;
   }
 

@@ -11,7 +11,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { CloseRestaurant } from '../../application/close-restaurant/close-restaurant.command';
 import { CreateRestaurant } from '../../application/create-restaurant/create-restaurant.command';
@@ -41,11 +41,11 @@ export class RestaurantsController {
   async create(
     @Body() body: CreateRestaurantRequest,
     @CommandMetadata() metadata: EventMetadata,
-    @Res({ passthrough: true }) response: ServerResponse,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RestaurantCreatedResponse> {
     const { name, address, menu } = body;
     const created = await this.commands.execute(new CreateRestaurant({ restaurantId: randomUUID(), name, address, menu }, metadata));
-    response.setHeader('Location', `/restaurants/${created.restaurantId}`);
+    void reply.header('Location', `/restaurants/${created.restaurantId}`);
     return created;
   }
 

@@ -4,7 +4,7 @@ import { createTestDatabase, natsUrl, testNamespace } from '@brigade/testing';
 import { jetstream, JetStreamClient, JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import type { Type } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { withEnvironment } from './environment';
 import { FixtureEvent, publishFixture } from './publish-fixture';
 import { collectPublished, PublishedMessage, PublishedMessages } from './published-messages';
@@ -26,7 +26,7 @@ export interface ComponentAppOptions {
   /** Attaches the app's JetStream consumers (those its @EventPattern handlers declare). */
   readonly consumers?: boolean;
   /** Runs after the consumers are attached (e.g. to listen to their outcomes). */
-  readonly connectMicroservices?: (app: NestExpressApplication) => void;
+  readonly connectMicroservices?: (app: NestFastifyApplication) => void;
 }
 
 /**
@@ -34,7 +34,7 @@ export interface ComponentAppOptions {
  * stop an app and start another on the same database (a restart).
  */
 export class ComponentEnvironment {
-  private readonly apps = new Set<NestExpressApplication>();
+  private readonly apps = new Set<NestFastifyApplication>();
 
   private constructor(
     private readonly options: ComponentEnvironmentOptions,
@@ -77,7 +77,7 @@ export class ComponentEnvironment {
   }
 
   /** Starts the app on this environment's database, listening on a free port; close() stops it. */
-  async startApp(options: ComponentAppOptions): Promise<NestExpressApplication> {
+  async startApp(options: ComponentAppOptions): Promise<NestFastifyApplication> {
     const app = await withEnvironment(
       {
         DATABASE_URL: this.db.url,
@@ -103,7 +103,7 @@ export class ComponentEnvironment {
   }
 
   /** Closes one app this environment started; the environment stays up. */
-  async stopApp(app: NestExpressApplication): Promise<void> {
+  async stopApp(app: NestFastifyApplication): Promise<void> {
     if (!this.apps.delete(app)) return;
     await app.close();
   }

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { ComponentAppOptions, ComponentEnvironment, ComponentEnvironmentOptions } from './component-environment';
 import { FixtureEvent } from './publish-fixture';
@@ -8,7 +8,7 @@ export interface ComponentApp {
   readonly baseUrl: string;
   readonly subjectPrefix: string;
   readonly dataSource: DataSource;
-  readonly nest: NestExpressApplication;
+  readonly nest: NestFastifyApplication;
   readonly environment: ComponentEnvironment;
   /** Everything published on the app's context stream so far, in stream order. */
   readonly published: PublishedMessage[];
@@ -23,7 +23,7 @@ export interface ComponentApp {
 /** A fresh environment with one app running in it: what most component-test files need. */
 export async function startComponentApp(options: ComponentEnvironmentOptions & ComponentAppOptions): Promise<ComponentApp> {
   const environment = await ComponentEnvironment.create(options);
-  let nest: NestExpressApplication;
+  let nest: NestFastifyApplication;
   try {
     nest = await environment.startApp(options);
   } catch (error) {
@@ -34,7 +34,7 @@ export async function startComponentApp(options: ComponentEnvironmentOptions & C
 }
 
 /** The handle of an app started in an environment (also after a restart on the same environment). */
-export async function componentAppOf(environment: ComponentEnvironment, nest: NestExpressApplication): Promise<ComponentApp> {
+export async function componentAppOf(environment: ComponentEnvironment, nest: NestFastifyApplication): Promise<ComponentApp> {
   const dataSource = nest.get(DataSource);
   return {
     baseUrl: (await nest.getUrl()).replace('[::1]', '127.0.0.1'),

@@ -2,10 +2,10 @@ import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nes
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DeadLetterPage, DeadLetters, ReplayResult } from './dead-letters';
 
-/** The part of the HTTP response this controller touches (Express and Fastify both fit). */
+/** The part of the HTTP reply (Fastify's) this controller touches. */
 interface HttpResponse {
   status(code: number): unknown;
-  setHeader(name: string, value: string): unknown;
+  header(name: string, value: string): unknown;
 }
 
 interface Problem {
@@ -69,7 +69,7 @@ function notFound(res: HttpResponse, seq: string): Problem {
 
 function problem(res: HttpResponse, status: number, code: string, detail: string): Problem {
   res.status(status);
-  res.setHeader('Content-Type', 'application/problem+json');
+  res.header('Content-Type', 'application/problem+json');
   const titles: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 422: 'Unprocessable Entity' };
   return { type: 'about:blank', title: titles[status] ?? 'Error', status, code, detail };
 }

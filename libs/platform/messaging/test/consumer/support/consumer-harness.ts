@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { TestDatabase, createTestDatabase, natsUrl, testNamespace } from '@brigade/testing';
 import { INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JetStreamClient, JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { NatsConnection, connect, headers } from '@nats-io/transport-node';
@@ -176,7 +177,7 @@ export async function startRecorder(
   })
   class RecorderModule {}
 
-  const app = await NestFactory.create(RecorderModule, { logger: process.env.TEST_LOGS ? ['log', 'warn', 'error'] : false });
+  const app = await NestFactory.create(RecorderModule, new FastifyAdapter(), { logger: process.env.TEST_LOGS ? ['log', 'warn', 'error'] : false });
   connectJetStreamConsumers(app);
   const server = app.get(JetStreamServer);
   const outcomes: ConsumerOutcomeReport[] = [];

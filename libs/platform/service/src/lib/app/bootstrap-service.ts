@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { BaseConfig } from '../config/base-config.schema';
 import { ConfigValidationError } from '../config/config-validation.error';
 import { SERVICE_CONFIG } from '../config/service-config.token';
@@ -8,7 +8,7 @@ import { ServiceAppOptions, createServiceApp } from './create-service-app';
 export interface BootstrapOptions extends ServiceAppOptions {
   /** Overrides the PORT of the config (0 = any free port). */
   readonly port?: number;
-  /** Interface to bind (default: all). */
+  /** Interface to bind (default: every IPv4 interface, as a container needs; Fastify alone would bind localhost). */
   readonly host?: string;
 }
 
@@ -16,13 +16,13 @@ export interface BootstrapOptions extends ServiceAppOptions {
  * The whole of an app's main.ts: creates the app (see createServiceApp) and listens on PORT.
  * If start-up fails (invalid environment, database unreachable...) it says why and exits 1.
  */
-export async function bootstrapService(options: BootstrapOptions): Promise<NestExpressApplication> {
-  let app: NestExpressApplication;
+export async function bootstrapService(options: BootstrapOptions): Promise<NestFastifyApplication> {
+  let app: NestFastifyApplication;
   try {
     app = await createServiceApp(options);
     const config = app.get<BaseConfig>(SERVICE_CONFIG, { strict: false });
     const port = options.port ?? config.PORT;
-    await (options.host ? app.listen(port, options.host) : app.listen(port));
+    await app.listen(port, options.host ?? '0.0.0.0');
   } catch (error) {
     return failStartup(options.name, error);
   }

@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ProblemExceptionFilter } from '../errors/problem-exception.filter';
 import { setupOpenApi } from '../openapi/setup-openapi';
@@ -14,19 +14,19 @@ export interface EdgeOptions {
 }
 
 /**
- * Applies the shared edge to an app created with `{ bodyParser: false, bufferLogs: true }`
- * (NestFactory or a TestingModule): pino logger, correlation ids, strict validation,
+ * Applies the shared edge to an app created on a ServiceHttpAdapter with `{ bodyParser: false,
+ * bufferLogs: true }` (see createServiceApp): pino logger, correlation ids, strict validation,
  * problem+json errors, OpenAPI at /docs and shutdown hooks. Call before init()/listen().
- * (JSON bodies are parsed by ServiceModule, after the request logger.)
+ * (Fastify parses JSON bodies after the middleware, so unreadable bodies are logged with their
+ * correlation id.)
  */
-export function configureServiceApp(app: NestExpressApplication, options: EdgeOptions): NestExpressApplication {
+export function configureServiceApp(app: NestFastifyApplication, options: EdgeOptions): NestFastifyApplication {
   app.useLogger(app.get(Logger, { strict: false }));
   app.flushLogs();
   // First of all, so that every response (even to an unreadable body) carries a correlation id.
   app.use(correlationIdMiddleware);
   app.useGlobalFilters(new ProblemExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.disable('x-powered-by');
   setupOpenApi(app, { title: options.name, version: options.version ?? '1.0.0', description: options.description });
   app.enableShutdownHooks();
   return app;

@@ -1,26 +1,30 @@
 import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EdgeOptions, configureServiceApp } from './configure-service-app';
+import { ServiceHttpAdapter } from './service-http-adapter';
 
 export interface ServiceAppOptions extends EdgeOptions {
   /** The app's root module; it must import ServiceModule.forRoot(...). */
   readonly module: Type<unknown>;
+  /** Largest JSON request body in bytes (default 100 kB); larger ones get a 413 problem. */
+  readonly bodyLimitBytes?: number;
   /**
    * Attaches the app's microservice transports (e.g. the JetStream consumers) with
    * app.connectMicroservice(...); they are started before the HTTP server listens.
    */
-  readonly connectMicroservices?: (app: NestExpressApplication) => void | Promise<void>;
+  readonly connectMicroservices?: (app: NestFastifyApplication) => void | Promise<void>;
 }
 
 /**
  * Everything bootstrapService does except listening: component tests call
- * `const app = await createServiceApp(...); await app.listen(0)`.
+ * `const app = await createServiceApp(...); await app.listen(0, '127.0.0.1')`.
  * Errors (invalid config, unreachable database) are thrown, never turned into an abort.
  */
-export async function createServiceApp(options: ServiceAppOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(options.module, {
+export async function createServiceApp(options: ServiceAppOptions): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(options.module, new ServiceHttpAdapter(options.bodyLimitBytes), {
     bufferLogs: true,
+    // The adapter parses JSON bodies itself (ServiceHttpAdapter); Nest's parsers would add form bodies.
     bodyParser: false,
     abortOnError: false,
   });

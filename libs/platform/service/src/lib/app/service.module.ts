@@ -7,7 +7,6 @@ import { SERVICE_CONFIG } from '../config/service-config.token';
 import { HealthController } from '../health/health.controller';
 import { HEALTH_OPTIONS, HealthOptions } from '../health/health-indicators';
 import { loggerParams } from '../logging/logger-params';
-import { RequestBodyModule } from './request-body.module';
 
 export interface ServiceModuleOptions {
   /** The app's name, on every log line (e.g. 'restaurants'). */
@@ -15,15 +14,13 @@ export interface ServiceModuleOptions {
   /** The app's config (defineConfig over baseConfigSchema.extend(...)), validated when the app starts. */
   readonly config: ConfigDefinition<BaseConfig>;
   readonly health?: HealthOptions;
-  /** Largest JSON request body (default '100kb'); larger ones get a 413 problem. */
-  readonly bodyLimit?: string;
   /** The environment to read; process.env by default. */
   readonly env?: Record<string, string | undefined>;
 }
 
 /**
  * What every app imports once, in its AppModule: the validated config (SERVICE_CONFIG, global),
- * JSON logging, JSON request bodies with a size limit and the /health endpoints.
+ * JSON logging and the /health endpoints (JSON bodies: ServiceHttpAdapter).
  */
 @Module({})
 export class ServiceModule {
@@ -42,7 +39,6 @@ export class ServiceModule {
           useFactory: (config: BaseConfig) => loggerParams(options.name, config),
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
-        RequestBodyModule.forRoot(options.bodyLimit),
       ],
       controllers: [HealthController],
       providers: [configProvider, { provide: HEALTH_OPTIONS, useValue: options.health ?? {} }],

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { throwError } from 'rxjs';
 import { correlationIdOf } from '../request/correlation-id';
 import { PROBLEM_CONTENT_TYPE } from './problem';
@@ -17,28 +17,23 @@ export class ProblemExceptionFilter implements ExceptionFilter {
     // Message handlers (hybrid apps) have their own error policy: leave their errors alone.
     if (host.getType() !== 'http') return throwError(() => exception);
     const http = host.switchToHttp();
-    const request = http.getRequest<IncomingMessage & { originalUrl?: string }>();
-    const response = http.getResponse<ServerResponse>();
-    const correlationId = correlationIdOf(request);
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const correlationId = correlationIdOf(request.raw);
     const { problem, unexpected } = toProblem(exception, { instance: pathOf(request), correlationId });
     if (unexpected) {
       this.logger.error({ err: exception, correlationId, code: problem.code, status: problem.status }, 'Request failed unexpectedly');
     }
-    if (response.headersSent) {
-      response.destroy();
+    if (reply.sent || reply.raw.headersSent) {
+      reply.raw.destroy();
       return undefined;
     }
-    const body = JSON.stringify(problem);
-    response.statusCode = problem.status;
-    response.setHeader('Content-Type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
-    response.setHeader('Content-Length', Buffer.byteLength(body));
-    response.end(body);
+    void reply.status(problem.status).type(`${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(JSON.stringify(problem));
     return undefined;
   }
 }
 
 /** The path without the query string, which may carry search terms that do not belong in errors. */
-function pathOf(request: IncomingMessage & { originalUrl?: string }): string | undefined {
-  const url = request.originalUrl ?? request.url;
-  return url?.split('?')[0];
+function pathOf(request: FastifyRequest): string {
+  return request.url.split('?')[0];
 }

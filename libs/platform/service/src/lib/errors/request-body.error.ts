@@ -1,8 +1,8 @@
 import { ProblemCodes } from './problem';
 
 /**
- * The request body could not be read (not JSON, too large, unsupported encoding). Raised by the
- * body parser's error handler so the problem filter can tell it from other 400s.
+ * The request body could not be read (not JSON, too large, unsupported media type). Made from
+ * the HTTP server's body failures so the problem filter can tell them from other 400s.
  */
 export class RequestBodyError extends Error {
   constructor(
@@ -15,35 +15,21 @@ export class RequestBodyError extends Error {
   }
 }
 
-interface BodyParserFailure {
-  readonly type?: unknown;
-  readonly status?: unknown;
-  readonly limit?: unknown;
-}
-
-/** Maps body-parser's failures (identified by their `type`) to RequestBodyError; other errors pass. */
-export function toRequestBodyError(error: unknown): unknown {
+/** Maps Fastify's body failures (identified by their `code`) to RequestBodyError; other errors pass. */
+export function toRequestBodyError(error: unknown, limitBytes: number): unknown {
   if (typeof error !== 'object' || error === null) return error;
-  const { type, status, limit } = error as BodyParserFailure;
-  switch (type) {
-    case 'entity.parse.failed':
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new RequestBodyError(400, ProblemCodes.malformedJson, 'The request body is not valid JSON.');
-    case 'entity.too.large':
-      return new RequestBodyError(413, ProblemCodes.bodyTooLarge, `The request body is larger than ${formatLimit(limit)}.`);
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return new RequestBodyError(415, ProblemCodes.unsupportedBody, 'The request body uses an unsupported encoding.');
-    case 'request.aborted':
-    case 'request.size.invalid':
-    case 'stream.encoding.set':
-      return new RequestBodyError(400, ProblemCodes.malformedJson, 'The request body could not be read.');
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new RequestBodyError(413, ProblemCodes.bodyTooLarge, `The request body is larger than ${Math.round(limitBytes / 1024)} kB.`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new RequestBodyError(415, ProblemCodes.unsupportedBody, 'The request body must be application/json.');
     default:
-      return typeof type === 'string' && typeof status === 'number' && status >= 400 && status < 500
+      return typeof code === 'string' && code.startsWith('FST_ERR_CTP_') && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500
         ? new RequestBodyError(400, ProblemCodes.malformedJson, 'The request body could not be read.')
         : error;
   }
-}
-
-function formatLimit(limit: unknown): string {
-  return typeof limit === 'number' ? `${Math.round(limit / 1024)} kB` : 'the allowed size';
 }

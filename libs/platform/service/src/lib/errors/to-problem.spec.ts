@@ -2,6 +2,7 @@ import { BadRequestException, NotFoundException, ServiceUnavailableException } f
 import { DomainError } from '@brigade/domain';
 import { ConcurrencyError } from '@brigade/event-store';
 import { ProblemException } from './problem.exception';
+import { errorCodes } from 'fastify';
 import { RequestBodyError, toRequestBodyError } from './request-body.error';
 import { toProblem } from './to-problem';
 
@@ -63,14 +64,22 @@ describe('toProblem', () => {
     expect(problem).toMatchObject({ status: 503, code: 'HEALTH.UNAVAILABLE' });
   });
 
-  it('maps body-parser failures to REQUEST.* codes', () => {
-    const syntax = Object.assign(new SyntaxError('Unexpected token } in JSON at position 9'), { type: 'entity.parse.failed', status: 400 });
-    const tooLarge = Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, limit: 102400 });
-    expect(toProblem(toRequestBodyError(syntax)).problem).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED_JSON' });
-    expect(toProblem(toRequestBodyError(tooLarge)).problem).toMatchObject({ status: 413, code: 'REQUEST.BODY_TOO_LARGE', detail: 'The request body is larger than 100 kB.' });
+  it("maps Fastify's body failures to REQUEST.* codes", () => {
+    const limit = 100 * 1024;
+    const malformed = new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY();
+    expect(toProblem(toRequestBodyError(malformed, limit)).problem).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED_JSON' });
+    expect(toProblem(toRequestBodyError(new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE(), limit)).problem).toMatchObject({
+      status: 413,
+      code: 'REQUEST.BODY_TOO_LARGE',
+      detail: 'The request body is larger than 100 kB.',
+    });
+    expect(toProblem(toRequestBodyError(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(), limit)).problem).toMatchObject({ status: 415, code: 'REQUEST.UNSUPPORTED_BODY' });
+    expect(toProblem(toRequestBodyError(new errorCodes.FST_ERR_CTP_INVALID_CONTENT_LENGTH(), limit)).problem).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED_JSON' });
     const other = new Error('boom');
-    expect(toRequestBodyError(other)).toBe(other);
-    expect(toRequestBodyError(syntax)).toBeInstanceOf(RequestBodyError);
+    expect(toRequestBodyError(other, limit)).toBe(other);
+    const notABodyFailure = new errorCodes.FST_ERR_NOT_FOUND();
+    expect(toRequestBodyError(notABodyFailure, limit)).toBe(notABodyFailure);
+    expect(toRequestBodyError(malformed, limit)).toBeInstanceOf(RequestBodyError);
   });
 
   it('maps anything else to 500 INTERNAL without leaking its message', () => {

@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { EventMetadata } from '@brigade/event-store';
+import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { actorOf } from './actor';
 import { ensureCorrelationId } from './correlation-id';
@@ -19,5 +20,5 @@ export function commandMetadataOf(request: IncomingMessage, now: Date = new Date
  * correlation id, actor and the time the request was received, for the events it causes.
  */
 export const CommandMetadata = createParamDecorator((_data: unknown, context: ExecutionContext): EventMetadata =>
-  commandMetadataOf(context.switchToHttp().getRequest<IncomingMessage>()),
+  commandMetadataOf(context.switchToHttp().getRequest<FastifyRequest>().raw),
 );

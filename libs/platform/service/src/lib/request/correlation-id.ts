@@ -34,7 +34,7 @@ export function correlationIdOf(request: IncomingMessage): string | undefined {
   return (request as Carrier)[correlationIdKey];
 }
 
-/** Express-style middleware; the first thing every request meets. */
+/** Connect-style middleware (Fastify runs it through middie); the first thing every request meets. */
 export function correlationIdMiddleware(request: IncomingMessage, response: ServerResponse, next: () => void): void {
   ensureCorrelationId(request, response);
   next();
