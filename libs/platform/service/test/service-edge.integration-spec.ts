@@ -70,6 +70,12 @@ describe('the service edge over real HTTP', () => {
     expect(body.metadata).toMatchObject({ correlationId: generated, actor: { id: 'anonymous', role: 'anonymous' } });
   });
 
+  it("uses the correlation id as the request's id, which the access log line carries", async () => {
+    const response = await post('/probes', JSON.stringify(validBody), { 'x-correlation-id': 'corr-log-1' });
+    // request.raw.id is what middie gives pino-http as req.id for the request's log line.
+    expect(await response.json()).toMatchObject({ requestId: 'corr-log-1', logId: 'corr-log-1' });
+  });
+
   it('answers malformed JSON with 400 REQUEST.MALFORMED_JSON', async () => {
     const response = await post('/probes', '{"name": "Ajanta",', { 'x-correlation-id': 'corr-json' });
     expect(response.status).toBe(400);

@@ -1,5 +1,6 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { toRequestBodyError } from '../errors/request-body.error';
+import { ensureCorrelationId } from '../request/correlation-id';
 
 /** Default largest JSON body, in bytes: commands are small. */
 export const DEFAULT_BODY_LIMIT_BYTES = 100 * 1024;
@@ -11,13 +12,15 @@ type ErrorHandler = Parameters<FastifyAdapter['setErrorHandler']>[0];
  * docs/benchmarks.md), set up as the edge needs it:
  * - JSON bodies only, up to `bodyLimitBytes`; other media types are refused with 415, and an
  *   empty JSON body counts as no body (as a bodiless POST with a JSON content type is common).
+ * - The request's id is its correlation id: Fastify's request.id, and so the `req.id` of the
+ *   access log line (middie hands Fastify's id to pino-http, which then keeps it).
  * - Fastify's own body failures (malformed JSON, too large, unsupported media type) reach Nest's
  *   filters as RequestBodyError, so they keep their REQUEST.* codes instead of becoming anonymous
  *   HttpExceptions.
  */
 export class ServiceHttpAdapter extends FastifyAdapter {
   constructor(private readonly bodyLimitBytes: number = DEFAULT_BODY_LIMIT_BYTES) {
-    super({ bodyLimit: bodyLimitBytes, routerOptions: { ignoreTrailingSlash: true } });
+    super({ bodyLimit: bodyLimitBytes, genReqId: (request) => ensureCorrelationId(request), routerOptions: { ignoreTrailingSlash: true } });
     const fastify = this.getInstance();
     const parseJson = fastify.getDefaultJsonParser('error', 'error');
     fastify.removeAllContentTypeParsers();
