@@ -1,4 +1,5 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { IncomingMessage } from 'node:http';
 import { toRequestBodyError } from '../errors/request-body.error';
 import { ensureCorrelationId } from '../request/correlation-id';
 
@@ -20,7 +21,7 @@ type ErrorHandler = Parameters<FastifyAdapter['setErrorHandler']>[0];
  */
 export class ServiceHttpAdapter extends FastifyAdapter {
   constructor(private readonly bodyLimitBytes: number = DEFAULT_BODY_LIMIT_BYTES) {
-    super({ bodyLimit: bodyLimitBytes, genReqId: (request) => ensureCorrelationId(request), routerOptions: { ignoreTrailingSlash: true } });
+    super({ bodyLimit: bodyLimitBytes, genReqId: (request: IncomingMessage) => ensureCorrelationId(request), routerOptions: { ignoreTrailingSlash: true } });
     const fastify = this.getInstance();
     const parseJson = fastify.getDefaultJsonParser('error', 'error');
     fastify.removeAllContentTypeParsers();
