@@ -19,6 +19,8 @@ export * from './lib/consumer/consumer-options';
 export { JetStreamServer } from './lib/consumer/jetstream-server';
 export type { JetStreamServerEvents, JetStreamServerStatus } from './lib/consumer/jetstream-server';
 export { JetStreamContext } from './lib/consumer/jetstream-context';
+export { laneByField } from './lib/consumer/lanes';
+export type { Lane } from './lib/consumer/lanes';
 export type { DeliveryInfo } from './lib/consumer/jetstream-context';
 export type { ConsumedEvent } from './lib/consumer/consumed-event';
 // For replays outside a durable (projection rebuilds): read a stored message as the consumer does.

@@ -20,7 +20,7 @@ import {
   ticketRejectedV1,
   ticketRejectedV1Subject,
 } from '@brigade/contracts/kitchen';
-import { JetStreamContext } from '@brigade/messaging';
+import { JetStreamContext, laneByField } from '@brigade/messaging';
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
@@ -32,9 +32,13 @@ import type { Participant } from '../../domain/create-order-saga.decider';
 // One durable per producing context (a durable reads one stream): `orders--consumer-verdicts`,
 // `orders--kitchen-verdicts`, `orders--payment-verdicts`. Other subjects of those contexts that
 // reach a group (e.g. kitchen.ticket.accepted.v1) are acked and skipped by the transport.
-const CONSUMER_VERDICTS = { handler: 'consumer-verdicts' };
-const KITCHEN_VERDICTS = { handler: 'kitchen-verdicts' };
-const PAYMENT_VERDICTS = { handler: 'payment-verdicts' };
+// An order's three verdicts arrive together, one on each durable: the order's lane lets them
+// take turns in this process before their transactions begin, instead of on the saga stream's
+// lock in PostgreSQL, where waiting holds a connection and batches can block each other.
+const ORDER_LANE = laneByField('order', 'orderId');
+const CONSUMER_VERDICTS = { handler: 'consumer-verdicts', lane: ORDER_LANE };
+const KITCHEN_VERDICTS = { handler: 'kitchen-verdicts', lane: ORDER_LANE };
+const PAYMENT_VERDICTS = { handler: 'payment-verdicts', lane: ORDER_LANE };
 
 /**
  * The participants' answers to orders.order.created.v1, fed to the order's CreateOrder saga in

@@ -4,6 +4,7 @@ import type { Consumer, JetStreamClient } from '@nats-io/jetstream';
 import { consumerSettings } from '../../src';
 import { DurableWorker } from '../../src/lib/consumer/durable-worker';
 import { groupHandlers } from '../../src/lib/consumer/handler-groups';
+import { LaneLocks } from '../../src/lib/consumer/lanes';
 import { APP, ConsumerHarness } from './support/consumer-harness';
 import { MENU_REVISED } from './support/recording.consumer';
 
@@ -49,6 +50,7 @@ describe('JetStream consumer: stopping', () => {
       dataSource: harness.db,
       connectionClosed: () => false,
       logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
+      lanes: new LaneLocks(),
       report: () => undefined,
     });
 

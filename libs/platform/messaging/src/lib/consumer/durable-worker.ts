@@ -8,6 +8,7 @@ import { ConsumerSettings } from './consumer-options';
 import { errorLine, isConcurrencyConflict, isNestMaskedError, isUnretryable, summaryLine } from './consumer-errors';
 import { ensureDurable } from './durable-consumer';
 import { HandlerGroup, handlersFor } from './handler-groups';
+import { LaneLocks } from './lanes';
 import { inboxAnswered, recordInboxOutcome } from './inbox';
 import { databaseReachable } from './database-reachable';
 import { attemptBatch, attemptMessage } from './message-pipeline';
@@ -45,6 +46,8 @@ export interface DurableWorkerDeps {
   /** True once the NATS connection is closed for good: acks then cannot leave. */
   readonly connectionClosed: () => boolean;
   readonly logger: ConsumerLogger;
+  /** The app's lanes (shared by its durables): a batch holds its messages' lanes while it runs. */
+  readonly lanes: LaneLocks;
   readonly report: (report: ConsumerOutcomeReport) => void;
 }
 
@@ -212,11 +215,33 @@ export class DurableWorker {
     queue.push(key, { msg, raw, event });
   }
 
+  /** A batch (or a lone message) to its final answers, holding its messages' lanes throughout. */
+  private async settleBatch(deliveries: Delivery[], halt: AbortSignal): Promise<void> {
+    const release = await this.deps.lanes.acquire(this.laneKeysOf(deliveries));
+    try {
+      await this.settleHoldingLanes(deliveries, halt);
+    } finally {
+      release();
+    }
+  }
+
+  private laneKeysOf(deliveries: readonly Delivery[]): string[] {
+    const keys: string[] = [];
+    for (const { event } of deliveries) {
+      if (event instanceof UnreadableMessageError) continue;
+      for (const { lane } of handlersFor(this.deps.group, event.subject)) {
+        const key = lane?.key(event.data);
+        if (lane && key !== undefined) keys.push(`${lane.name}\u0000${key}`);
+      }
+    }
+    return keys;
+  }
+
   /**
    * Several messages (one per aggregate) in one transaction when they can all be processed at
    * once; otherwise, or for a lone message, each to its own final answer.
    */
-  private async settleBatch(deliveries: Delivery[], halt: AbortSignal): Promise<void> {
+  private async settleHoldingLanes(deliveries: Delivery[], halt: AbortSignal): Promise<void> {
     const readable = deliveries.filter((d): d is Delivery & { event: ConsumedEvent } => !(d.event instanceof UnreadableMessageError));
     if (readable.length > 1 && !halt.aborted) {
       const items = readable.map(({ msg, event }) => ({

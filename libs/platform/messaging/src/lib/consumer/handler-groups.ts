@@ -1,11 +1,13 @@
 import type { MessageHandler } from '@nestjs/microservices';
 import { Namespace, contextStreamName, durableName, prefixed } from '../jetstream/naming';
+import type { Lane } from './lanes';
 
-/** One `@EventPattern(subject, { handler })` method as Nest registered it. */
+/** One `@EventPattern(subject, { handler, lane? })` method as Nest registered it. */
 export interface RegisteredHandler {
   readonly pattern: string;
   readonly handler: string;
   readonly callback: MessageHandler;
+  readonly lane?: Lane;
 }
 
 /**

@@ -8,6 +8,7 @@ import { ConsumerSettings, JetStreamServerOptions, consumerSettings } from './co
 import { ensureProducerStream } from './durable-consumer';
 import { ConsumerOutcomeReport, DurableWorker } from './durable-worker';
 import { HandlerGroup, RegisteredHandler, groupHandlers } from './handler-groups';
+import { LaneLocks, isLane } from './lanes';
 
 export type JetStreamServerEvents = {
   /** Once per message the consumer is done with: processed, duplicate, skipped, rejected or parked. */
@@ -38,6 +39,8 @@ export class JetStreamServer
   readonly settings: ConsumerSettings;
   protected override readonly logger = new Logger(JetStreamServer.name);
   private readonly registered: RegisteredHandler[] = [];
+  /** Shared by the app's durables: a lane spans durables. */
+  private readonly lanes = new LaneLocks();
   private readonly outcomeListeners = new Set<JetStreamServerEvents['outcome']>();
   private groups: HandlerGroup[] = [];
   private workers: DurableWorker[] = [];
@@ -63,7 +66,10 @@ export class JetStreamServer
     if (!isEventHandler || typeof pattern !== 'string') {
       throw new Error(`JetStreamServer serves @EventPattern('<subject>', { handler }) only; got ${JSON.stringify(pattern)}`);
     }
-    this.registered.push({ pattern, handler: String(extras.handler ?? ''), callback });
+    if (extras.lane !== undefined && !isLane(extras.lane)) {
+      throw new Error(`@EventPattern('${pattern}') has a lane that is not a Lane (see laneByField)`);
+    }
+    this.registered.push({ pattern, handler: String(extras.handler ?? ''), callback, ...(extras.lane ? { lane: extras.lane } : {}) });
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -83,6 +89,7 @@ export class JetStreamServer
             dataSource: this.options.dataSource,
             connectionClosed: () => nc.isClosed(),
             logger: this.logger,
+            lanes: this.lanes,
             report: (report) => this.emitOutcome(report),
           }),
       );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TestDatabase, createTestDatabase, natsUrl, testNamespace } from '@brigade/testing';
-import { INestApplication, Module } from '@nestjs/common';
+import { INestApplication, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -67,7 +67,7 @@ export class ConsumerHarness {
     h.set(Headers.CorrelationId, event.correlationId ?? event.eventId);
     h.set(Headers.Actor, JSON.stringify({ id: 'tester', role: 'admin' }));
     h.set(Headers.OccurredAt, '2030-01-01T12:00:00.000Z');
-    const payload: EffectPayload = { n: event.n };
+    const payload: EffectPayload = { ...event.payload, n: event.n };
     const ack = await this.js.publish(prefixed(ns, event.subject), JSON.stringify(payload), { msgID: event.msgId ?? event.eventId, headers: h });
     return ack.seq;
   }
@@ -123,6 +123,8 @@ export interface TestEvent {
   readonly n: number;
   readonly msgId?: string;
   readonly correlationId?: string;
+  /** More fields of the published payload (beside `n`). */
+  readonly payload?: Record<string, unknown>;
 }
 
 export interface Effect {
@@ -159,12 +161,13 @@ export interface RecorderApp {
   close(): Promise<void>;
 }
 
-/** Boots the recording consumer as a hybrid Nest app (HTTP for the dead-letter admin). */
+/** Boots the recording consumer (and `moreControllers`) as a hybrid Nest app (HTTP for the dead-letter admin). */
 export async function startRecorder(
   harness: ConsumerHarness,
   ns: Namespace,
   script: Script,
   options: Partial<Omit<JetStreamConsumerOptions, 'app' | 'namespace'>> = {},
+  moreControllers: Type<unknown>[] = [],
 ): Promise<RecorderApp> {
   @Module({
     imports: [
@@ -172,7 +175,7 @@ export async function startRecorder(
       NatsModule.forRoot({ servers: harness.natsUrl, name: APP, reconnectTimeWaitMs: 200 }),
       MessagingConsumerModule.forRoot({ app: APP, namespace: ns, retry: { attempts: 3, initialDelayMs: 20, maxDelayMs: 200 }, ...options }),
     ],
-    controllers: [RecordingConsumer],
+    controllers: [RecordingConsumer, ...moreControllers],
     providers: [{ provide: SCRIPT, useValue: script }],
   })
   class RecorderModule {}

@@ -48,19 +48,24 @@ export class RecordingConsumer {
     await this.record(data, ctx);
   }
 
-  private async record(data: EffectPayload, ctx: JetStreamContext): Promise<void> {
-    const startedMs = performance.timeOrigin + performance.now();
-    const delay = this.script.delayMs?.(ctx) ?? 0;
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    await this.script.waitFor?.(ctx);
-    const failure = this.script.failure?.(ctx, data);
-    if (failure) throw failure;
-    await currentManager(this.dataSource).query(
-      `INSERT INTO test_effects (event_id, aggregate_id, n, handler, attempt, replay, started_ms, finished_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [ctx.eventId, ctx.aggregateId, data.n, ctx.delivery.consumer, ctx.delivery.attempt, ctx.delivery.replay, startedMs, performance.timeOrigin + performance.now()],
-    );
-    const committed = this.script.committed;
-    if (committed) afterCommit(this.dataSource, () => committed(ctx));
+  private record(data: EffectPayload, ctx: JetStreamContext): Promise<void> {
+    return recordEffect(this.dataSource, this.script, data, ctx);
   }
+}
+
+/** A handler's effect as the script directs: a row of test_effects in the message's transaction. */
+export async function recordEffect(dataSource: DataSource, script: Script, data: EffectPayload, ctx: JetStreamContext): Promise<void> {
+  const startedMs = performance.timeOrigin + performance.now();
+  const delay = script.delayMs?.(ctx) ?? 0;
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  await script.waitFor?.(ctx);
+  const failure = script.failure?.(ctx, data);
+  if (failure) throw failure;
+  await currentManager(dataSource).query(
+    `INSERT INTO test_effects (event_id, aggregate_id, n, handler, attempt, replay, started_ms, finished_ms)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [ctx.eventId, ctx.aggregateId, data.n, ctx.delivery.consumer, ctx.delivery.attempt, ctx.delivery.replay, startedMs, performance.timeOrigin + performance.now()],
+  );
+  const committed = script.committed;
+  if (committed) afterCommit(dataSource, () => committed(ctx));
 }

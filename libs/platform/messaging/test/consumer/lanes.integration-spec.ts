@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import { eventually } from '@brigade/testing';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { DataSource } from 'typeorm';
+import { JetStreamContext, laneByField } from '../../src';
+import { ConsumerHarness, TestEvent, startRecorder } from './support/consumer-harness';
+import { EffectPayload, RESTAURANT_CLOSED, SCRIPT, Script, recordEffect } from './support/recording.consumer';
+
+const RESTAURANT_CREATED = 'restaurants.restaurant.created.v1';
+const SAGA = laneByField('probe-saga', 'sagaId');
+
+/** Two durables (`lane-a`, `lane-b`) whose messages share a lane, as a saga's verdicts do. */
+@Controller()
+class LaneProbe {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SCRIPT) private readonly script: Script,
+  ) {}
+
+  @EventPattern(RESTAURANT_CLOSED, { handler: 'lane-a', lane: SAGA })
+  onClosed(@Payload() data: EffectPayload, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return recordEffect(this.dataSource, this.script, data, ctx);
+  }
+
+  @EventPattern(RESTAURANT_CREATED, { handler: 'lane-b', lane: SAGA })
+  onCreated(@Payload() data: EffectPayload, @Ctx() ctx: JetStreamContext): Promise<void> {
+    return recordEffect(this.dataSource, this.script, data, ctx);
+  }
+}
+
+// A lane keeps messages of different durables that write the same thing (one saga) from running
+// at once, without holding a database connection while they wait.
+describe('JetStream consumer: lanes across durables', () => {
+  let harness: ConsumerHarness;
+
+  beforeAll(async () => {
+    harness = await ConsumerHarness.open('consumer_lanes');
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const event = (subject: string, sagaId: string): TestEvent => ({ subject, eventId: randomUUID(), aggregateId: randomUUID(), n: 1, payload: { sagaId } });
+
+  /** `first` (on lane-a) is held inside its transaction while `second` (on lane-b) arrives. */
+  async function secondWhileFirstHeld(first: TestEvent, second: TestEvent) {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let firstStarted = false;
+    const ns = await harness.namespace();
+    const recorder = await startRecorder(
+      harness,
+      ns,
+      {
+        waitFor: (ctx) => {
+          if (ctx.eventId !== first.eventId) return undefined;
+          firstStarted = true;
+          return gate;
+        },
+      },
+      {},
+      [LaneProbe],
+    );
+    try {
+      await harness.publish(ns, first);
+      await eventually(() => expect(firstStarted).toBe(true));
+      await harness.publish(ns, second);
+      await delay(500);
+      const whileHeld = await harness.effectsOf([second]);
+      release();
+      await eventually(async () => expect(await harness.effectsOf([first, second])).toHaveLength(2));
+      const [firstEffect] = await harness.effectsOf([first]);
+      const [secondEffect] = await harness.effectsOf([second]);
+      return { whileHeld, firstEffect, secondEffect };
+    } finally {
+      release();
+      await recorder.close();
+    }
+  }
+
+  it('runs a second durable’s message of the same lane key only after the first committed', async () => {
+    const sagaId = randomUUID();
+    const { whileHeld, firstEffect, secondEffect } = await secondWhileFirstHeld(event(RESTAURANT_CLOSED, sagaId), event(RESTAURANT_CREATED, sagaId));
+    expect(whileHeld).toEqual([]);
+    expect(secondEffect.startedMs).toBeGreaterThanOrEqual(firstEffect.finishedMs);
+  });
+
+  it('runs messages of other lane keys alongside', async () => {
+    const { whileHeld } = await secondWhileFirstHeld(event(RESTAURANT_CLOSED, randomUUID()), event(RESTAURANT_CREATED, randomUUID()));
+    expect(whileHeld).toHaveLength(1);
+  });
+});
