@@ -1,5 +1,5 @@
 import { orderCreatedV1, orderCreatedV1Subject } from '@brigade/contracts/orders';
-import { JetStreamContext } from '@brigade/messaging';
+import { JetStreamContext, laneByField } from '@brigade/messaging';
 import { Controller } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
@@ -12,12 +12,14 @@ import { ValidateOrder } from '../../application/validate-order/validate-order.c
  * and the decider itself decides nothing for an order it already judged). A payload that breaks
  * its contract throws a ContractViolation, which is no business answer: it is parked at once on
  * the dead-letter subject, where an operator sees it instead of an order silently left unjudged.
+ * A verdict is an event of the Consumer: the consumer's lane keeps two of their orders (different
+ * partitions of this durable) from writing that stream at once.
  */
 @Controller()
 export class OrderEventsController {
   constructor(private readonly commands: CommandBus) {}
 
-  @EventPattern(orderCreatedV1Subject, { handler: 'order-validation' })
+  @EventPattern(orderCreatedV1Subject, { handler: 'order-validation', lane: laneByField('consumer', 'consumerId') })
   async onOrderCreated(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
     const order = orderCreatedV1.parse(payload);
     await this.commands.execute(new ValidateOrder(order.consumerId, order.orderId, ctx.causedBy(new Date().toISOString())));

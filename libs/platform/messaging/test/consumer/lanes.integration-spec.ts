@@ -4,8 +4,8 @@ import { eventually } from '@brigade/testing';
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { JetStreamContext, laneByField } from '../../src';
-import { ConsumerHarness, TestEvent, startRecorder } from './support/consumer-harness';
+import { JetStreamContext, contextStreamName, laneByField } from '../../src';
+import { APP, ConsumerHarness, TestEvent, startRecorder } from './support/consumer-harness';
 import { EffectPayload, RESTAURANT_CLOSED, SCRIPT, Script, recordEffect } from './support/recording.consumer';
 
 const RESTAURANT_CREATED = 'restaurants.restaurant.created.v1';
@@ -86,6 +86,39 @@ describe('JetStream consumer: lanes across durables', () => {
     const { whileHeld, firstEffect, secondEffect } = await secondWhileFirstHeld(event(RESTAURANT_CLOSED, sagaId), event(RESTAURANT_CREATED, sagaId));
     expect(whileHeld).toEqual([]);
     expect(secondEffect.startedMs).toBeGreaterThanOrEqual(firstEffect.finishedMs);
+  });
+
+  it('splits what piled up into rounds with one message per lane key, each key in arrival order', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const [k1, k2, k3] = [randomUUID(), randomUUID(), randomUUID()];
+    const blocker = event(RESTAURANT_CLOSED, randomUUID());
+    const piled = [k1, k1, k2, k2, k3, k1].map((key) => event(RESTAURANT_CLOSED, key));
+    const ns = await harness.namespace();
+    const recorder = await startRecorder(harness, ns, { waitFor: (ctx) => (ctx.eventId === blocker.eventId ? gate : undefined) }, { concurrency: 1 }, [LaneProbe]);
+    try {
+      await harness.publish(ns, blocker);
+      for (const e of piled) await harness.publish(ns, e);
+      const info = () => harness.jsm.consumers.info(contextStreamName(ns, 'restaurants'), `${APP}--lane-a`);
+      await eventually(async () => expect((await info()).num_ack_pending).toBe(piled.length + 1));
+      release();
+      await eventually(async () => expect(await harness.effectsOf(piled)).toHaveLength(piled.length), { timeoutMs: 20_000 });
+      const rows: Array<{ event_id: string; tx: string; id: number }> = await harness.db.query(
+        'SELECT event_id, xmin::text AS tx, id FROM test_effects WHERE event_id = ANY($1) ORDER BY id',
+        [piled.map((e) => e.eventId)],
+      );
+      const txOf = (e: TestEvent) => rows.find((row) => row.event_id === e.eventId)?.tx;
+      // Round 1: the first message of each key together; then k1's and k2's second, then k1's third.
+      expect(new Set([piled[0], piled[2], piled[4]].map(txOf)).size).toBe(1);
+      expect(new Set([piled[1], piled[3]].map(txOf)).size).toBe(1);
+      expect(new Set(piled.map(txOf)).size).toBe(3);
+      expect(rows.map((row) => row.event_id).filter((id) => [piled[0], piled[1], piled[5]].some((e) => e.eventId === id))).toEqual(
+        [piled[0], piled[1], piled[5]].map((e) => e.eventId),
+      );
+    } finally {
+      release();
+      await recorder.close();
+    }
   });
 
   it('runs messages of other lane keys alongside', async () => {

@@ -68,6 +68,18 @@ interface Cycle {
 /** Concurrent-write refusals retried at once, beyond the message's own attempts. */
 const MAX_CONFLICT_RETRIES = 25;
 
+/** Splits a batch so that no round holds two messages of one lane key; each key's messages keep their order. */
+function roundsByLane<T>(keyed: ReadonlyArray<{ delivery: T; keys: readonly string[] }>): T[][] {
+  const rounds: T[][] = [];
+  const lastRoundOf = new Map<string, number>();
+  for (const { delivery, keys } of keyed) {
+    const round = Math.max(-1, ...keys.map((key) => lastRoundOf.get(key) ?? -1)) + 1;
+    (rounds[round] ??= []).push(delivery);
+    for (const key of keys) lastRoundOf.set(key, round);
+  }
+  return rounds;
+}
+
 /** Messages without an aggregate id are kept in one order among themselves. */
 const NO_AGGREGATE = '\u0000no-aggregate';
 
@@ -215,24 +227,27 @@ export class DurableWorker {
     queue.push(key, { msg, raw, event });
   }
 
-  /** A batch (or a lone message) to its final answers, holding its messages' lanes throughout. */
+  /**
+   * A batch (or a lone message) to its final answers, holding its messages' lanes throughout.
+   * Messages sharing a lane key go in successive rounds, in arrival order: in one transaction the
+   * second would not see what the first appends at the COMMIT, and the batch would be refused.
+   */
   private async settleBatch(deliveries: Delivery[], halt: AbortSignal): Promise<void> {
-    const release = await this.deps.lanes.acquire(this.laneKeysOf(deliveries));
+    const keyed = deliveries.map((delivery) => ({ delivery, keys: this.laneKeysOf(delivery) }));
+    const release = await this.deps.lanes.acquire(keyed.flatMap(({ keys }) => keys));
     try {
-      await this.settleHoldingLanes(deliveries, halt);
+      for (const round of roundsByLane(keyed)) await this.settleHoldingLanes(round, halt);
     } finally {
       release();
     }
   }
 
-  private laneKeysOf(deliveries: readonly Delivery[]): string[] {
+  private laneKeysOf({ event }: Delivery): string[] {
+    if (event instanceof UnreadableMessageError) return [];
     const keys: string[] = [];
-    for (const { event } of deliveries) {
-      if (event instanceof UnreadableMessageError) continue;
-      for (const { lane } of handlersFor(this.deps.group, event.subject)) {
-        const key = lane?.key(event.data);
-        if (lane && key !== undefined) keys.push(`${lane.name}\u0000${key}`);
-      }
+    for (const { lane } of handlersFor(this.deps.group, event.subject)) {
+      const key = lane?.key(event.data);
+      if (lane && key !== undefined) keys.push(`${lane.name}\u0000${key}`);
     }
     return keys;
   }

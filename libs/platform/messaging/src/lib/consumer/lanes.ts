@@ -1,10 +1,10 @@
 /**
- * A lane keeps messages of *different* durables of one app from running at the same time when
- * they write the same thing: a saga's verdicts arrive together, one durable per participant,
- * and all write the saga's stream. Declared on the handlers:
- * `@EventPattern(subject, { handler: 'payment-verdicts', lane: laneByField('create-order-saga', 'orderId') })`.
- * Messages of one durable and one aggregate are in order anyway (the partitioned queue); a lane
- * adds mutual exclusion across durables, keyed by something in the payload.
+ * A lane keeps messages that write the same aggregate from running at the same time when the
+ * partition key (the producer's aggregate) does not: a saga's verdicts arrive together, one
+ * durable per participant, and all write the saga's stream; orders of one consumer arrive in
+ * different partitions and all write that consumer's account. Declared on the handlers:
+ * `@EventPattern(subject, { handler: 'payment-verdicts', lane: laneByField('order', 'orderId') })`.
+ * Lane keys are shared by all of an app's durables.
  */
 export interface Lane {
   readonly name: string;
