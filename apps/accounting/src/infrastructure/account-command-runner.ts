@@ -16,6 +16,7 @@ export const ACCOUNT_STREAM_TYPE = 'account';
 @Injectable()
 export class AccountCommandRunner extends CommandRunner<AccountCommand, AccountEvent, AccountState> {
   constructor(store: EventStore) {
-    super(store, accountDecider, { streamType: ACCOUNT_STREAM_TYPE, snapshot: { every: 50, schemaVersion: 1 } });
+    // A consumer's orders are authorised one after another (in the account's lane).
+    super(store, accountDecider, { streamType: ACCOUNT_STREAM_TYPE, snapshot: { every: 50, schemaVersion: 1 }, rememberStates: true });
   }
 }

@@ -16,6 +16,7 @@ export const CONSUMER_STREAM_TYPE = 'consumer';
 @Injectable()
 export class ConsumerCommandRunner extends CommandRunner<ConsumerCommand, ConsumerEvent, ConsumerState> {
   constructor(store: EventStore) {
-    super(store, consumerDecider, { streamType: CONSUMER_STREAM_TYPE, snapshot: { every: 50, schemaVersion: 1 } });
+    // A consumer's orders are validated one after another (in the consumer's lane).
+    super(store, consumerDecider, { streamType: CONSUMER_STREAM_TYPE, snapshot: { every: 50, schemaVersion: 1 }, rememberStates: true });
   }
 }

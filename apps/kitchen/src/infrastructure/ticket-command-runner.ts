@@ -21,7 +21,8 @@ export class TicketCommandRunner extends CommandRunner<TicketCommand, TicketEven
     private readonly eventStore: EventStore,
     private readonly view: TicketViewProjection,
   ) {
-    super(eventStore, ticketDecider, { streamType: TICKET_STREAM_TYPE });
+    // A ticket is created, then confirmed or cancelled moments later.
+    super(eventStore, ticketDecider, { streamType: TICKET_STREAM_TYPE, rememberStates: true });
   }
 
   override run(

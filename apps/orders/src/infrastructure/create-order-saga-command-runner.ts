@@ -26,6 +26,7 @@ export function createOrderSagaStreamId(orderId: string): string {
 export class CreateOrderSagaCommandRunner extends CommandRunner<CreateOrderSagaCommand, CreateOrderSagaEvent, CreateOrderSagaState> {
   constructor(store: EventStore) {
     // Its events are never published: a verdict that decides nothing does not wake the relay.
-    super(store, createOrderSagaDecider, { streamType: CREATE_ORDER_SAGA_STREAM_TYPE, serializeWriters: true, unpublished: true });
+    // Started by the POST, then three verdicts moments apart (in the order's lane): none reads the stream.
+    super(store, createOrderSagaDecider, { streamType: CREATE_ORDER_SAGA_STREAM_TYPE, serializeWriters: true, unpublished: true, rememberStates: true });
   }
 }

@@ -9,6 +9,7 @@ export const ORDER_STREAM_TYPE = 'order';
 @Injectable()
 export class OrderCommandRunner extends CommandRunner<OrderCommand, OrderEvent, OrderState> {
   constructor(store: EventStore) {
-    super(store, orderDecider, { streamType: ORDER_STREAM_TYPE });
+    // An order is written by its POST and then by its saga's decision, moments apart.
+    super(store, orderDecider, { streamType: ORDER_STREAM_TYPE, rememberStates: true });
   }
 }

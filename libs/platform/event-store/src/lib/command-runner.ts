@@ -1,6 +1,7 @@
 import { Decider, DomainEvent, fold } from '@brigade/domain';
 import { ConcurrencyError } from './errors';
-import { inTransaction } from './unit-of-work';
+import { DEFAULT_REMEMBERED_STREAMS, RememberedState, RememberedStates } from './remembered-states';
+import { afterCommit, inTransaction } from './unit-of-work';
 import { EventStore, StreamRead } from './event-store';
 import { EventMetadata } from './types';
 
@@ -24,6 +25,17 @@ export interface CommandRunnerOptions {
    * saga's own): their commit does not wake the relay, which reads past them at its next wake-up.
    */
   readonly unpublished?: boolean;
+  /**
+   * Remember the state each committed command left a stream in (up to `capacity` streams, the
+   * oldest forgotten first), so that the next command on it decides without reading it: the
+   * version check of its append proves the state was current (see RememberedStates). Only a
+   * decision that appends is taken on a remembered state; one that appends nothing or refuses
+   * the command is taken again on the stored stream. For the aggregates a process writes in
+   * quick succession (an order and its saga, a consumer's account). A serialised writer that
+   * decides on a remembered state takes no lock: its append is checked all the same, and an
+   * app's own writers of one stream take turns anyway (message lanes). `true`: up to 10,000.
+   */
+  readonly rememberStates?: true | { readonly capacity: number };
 }
 
 export interface RunOptions {
@@ -56,6 +68,7 @@ export interface CommandOutcome<E, S> {
  */
 export class CommandRunner<C, E extends DomainEvent, S> {
   private readonly maxAttempts: number;
+  private readonly remembered: RememberedStates<S> | null;
 
   constructor(
     private readonly store: EventStore,
@@ -63,10 +76,13 @@ export class CommandRunner<C, E extends DomainEvent, S> {
     private readonly options: CommandRunnerOptions,
   ) {
     this.maxAttempts = options.maxAttempts ?? 25;
+    const remember = options.rememberStates;
+    this.remembered = remember ? new RememberedStates<S>(remember === true ? DEFAULT_REMEMBERED_STREAMS : remember.capacity) : null;
   }
 
-  /** The stream will be read in the transaction's next pipelined command read (EventStore.readAhead). */
+  /** The stream will be read in the transaction's next pipelined command read (EventStore.readAhead), unless remembered. */
   readAhead(streamId: string): void {
+    if (this.remembered?.has(streamId)) return;
     this.store.readAhead(streamId, this.options.snapshot?.schemaVersion ?? null);
   }
 
@@ -90,19 +106,44 @@ export class CommandRunner<C, E extends DomainEvent, S> {
       if (created) return created;
     }
     for (let attempt = 1; ; attempt++) {
-      const { state, streamVersion } = await this.loadFor(streamId, { lock: attempt === 1 && this.options.serializeWriters === true });
-      const events = this.decider.decide(command, state);
+      const { state, streamVersion, events } = await this.decideOn(streamId, command, attempt);
       if (events.length === 0) return { events, state, streamVersion };
       try {
         const result = await this.store.append(streamId, this.options.streamType, events, streamVersion, metadata, { wakeRelay: !this.options.unpublished });
         const next = fold(this.decider, state, events);
         await this.maybeSnapshot(streamId, streamVersion, result.streamVersion, next);
+        // A repeat of events already stored (their own ids) appended nothing: `next` is not the stream's state.
+        if (result.appended) this.rememberOnCommit(streamId, { state: next, streamVersion: result.streamVersion });
         return { events, state: next, streamVersion: result.streamVersion };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= this.maxAttempts || !this.retryable(error)) throw error;
         await jitter(attempt);
       }
     }
+  }
+
+  /**
+   * The decision on the stream's state: a remembered one when it appends something (its append
+   * will prove the state current), otherwise the stored one, read (and locked when serialised)
+   * as usual. A refusal or a no-op on a remembered state may come from a state that is no longer
+   * current, so it is decided again on the stored stream, which is then remembered once the
+   * transaction commits.
+   */
+  private async decideOn(streamId: string, command: C, attempt: number): Promise<RememberedState<S> & { events: E[] }> {
+    const remembered = attempt === 1 ? this.remembered?.take(streamId) : undefined;
+    if (remembered) {
+      const events = decideQuietly(this.decider, command, remembered.state);
+      if (events && events.length > 0) return { ...remembered, events };
+    }
+    const stored = await this.loadFor(streamId, { lock: attempt === 1 && this.options.serializeWriters === true });
+    const events = this.decider.decide(command, stored.state);
+    if (events.length === 0) this.rememberOnCommit(streamId, stored);
+    return { ...stored, events };
+  }
+
+  private rememberOnCommit(streamId: string, entry: RememberedState<S>): void {
+    const remembered = this.remembered;
+    if (remembered) afterCommit(this.store.dataSource, () => remembered.put(streamId, entry));
   }
 
   /** The newStream guess: null when it was wrong, and nothing was written. */
@@ -120,6 +161,7 @@ export class CommandRunner<C, E extends DomainEvent, S> {
       if (!result.appended) return null;
       const next = fold(this.decider, state, events);
       await this.maybeSnapshot(streamId, 0, result.streamVersion, next);
+      this.rememberOnCommit(streamId, { state: next, streamVersion: result.streamVersion });
       return { events, state: next, streamVersion: result.streamVersion };
     } catch (error) {
       if (error instanceof ConcurrencyError) return null;
@@ -136,6 +178,15 @@ export class CommandRunner<C, E extends DomainEvent, S> {
     const policy = this.options.snapshot;
     if (!policy || Math.floor(before / policy.every) === Math.floor(after / policy.every)) return;
     await this.store.saveSnapshot({ streamId, streamVersion: after, schemaVersion: policy.schemaVersion, state });
+  }
+}
+
+/** The decider's events, or null when it refuses the command (the caller decides again on stored state). */
+function decideQuietly<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, command: C, state: S): E[] | null {
+  try {
+    return decider.decide(command, state);
+  } catch {
+    return null;
   }
 }
 
