@@ -20,10 +20,6 @@ export class RememberedStates<S> {
 
   constructor(private readonly capacity: number) {}
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   has(streamId: string): boolean {
     return this.entries.has(streamId);
   }
