@@ -10,7 +10,7 @@
  *  - saga_max_rate: the highest of --rates sustained for --step-seconds with every order approved
  *    within 10 s of the step's end, ≥ 90% of the rate achieved and p99 ≤ 500 ms (stops at the first failure);
  *  - relay_p50_ms: the relay's commit → JetStream latency, measured in the same run (the baseline).
- * Usage: npm run bench:saga [-- --json] [--rate 20] [--seconds 10] [--rates 20,50,100,...] [--step-seconds 3] [--samples 500]
+ * Usage: npm run bench:saga [-- --json] [--rate 20] [--seconds 10] [--rates 20,50,75,100,...] [--step-seconds 3] [--samples 500]
  */
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -45,7 +45,7 @@ const option = (name: string, fallback: string) => {
 };
 const SECONDS = Number(option('seconds', '10'));
 const STEP_SECONDS = Number(option('step-seconds', '3'));
-const RATES = option('rates', '20,50,100,150,200,300,400').split(',').map(Number);
+const RATES = option('rates', '20,50,75,100,125,150,200,300,400').split(',').map(Number);
 const SAMPLES = Number(option('samples', '500'));
 const SAGA_RATE = Number(option('rate', '20'));
 const MAX_P99_MS = 500;
