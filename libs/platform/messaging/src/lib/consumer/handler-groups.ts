@@ -56,9 +56,19 @@ export function groupHandlers(app: string, ns: Namespace, registered: readonly R
   });
 }
 
-/** The handlers of a group whose pattern matches an (unprefixed) subject. */
+const matchedBySubject = new WeakMap<HandlerGroup, Map<string, RegisteredHandler[]>>();
+
+/**
+ * The handlers of a group whose pattern matches an (unprefixed) subject. Asked several times per
+ * message (skip, lanes, handlers), so each group keeps its answer per subject: a stream's
+ * subjects are a small vocabulary.
+ */
 export function handlersFor(group: HandlerGroup, subject: string): RegisteredHandler[] {
-  return group.handlers.filter((h) => subjectMatches(h.pattern, subject));
+  let matched = matchedBySubject.get(group);
+  if (!matched) matchedBySubject.set(group, (matched = new Map()));
+  let handlers = matched.get(subject);
+  if (!handlers) matched.set(subject, (handlers = group.handlers.filter((h) => subjectMatches(h.pattern, subject))));
+  return handlers;
 }
 
 /**
