@@ -3,9 +3,7 @@
  * placed over HTTP by an open-loop scheduler (each POST goes out on its time slot, never waiting
  * for earlier ones). An order's latency runs from its POST being sent to the first
  * `GET /orders/:id` answering `APPROVED`. Rather than polling the orders app from the POST on,
- * the bench asks once the order's three yes verdicts show on NATS (the saga cannot approve
- * before it consumed the last of them) and, if it was not approved yet, again once the approval
- * shows on NATS (see Outcomes).
+ * the bench asks once the approval shows on NATS (see Decisions).
  *  - saga_p50_ms / saga_p99_ms: at 20 orders/s for --seconds;
  *  - saga_max_rate: the highest of --rates sustained for --step-seconds with every order approved
  *    within 10 s of the step's end, ≥ 90% of the rate achieved and p99 ≤ 500 ms (stops at the first failure);
@@ -36,7 +34,7 @@ import {
 } from '@brigade/component-testing';
 import { percentile, printTable, round } from './measure';
 import { measureRelayLatency } from './relay-latency';
-import { SagaHops, YES_VERDICTS } from './saga-hops';
+import { SagaHops } from './saga-hops';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -76,47 +74,37 @@ interface StepResult {
   readonly passed: boolean;
 }
 
-/** What NATS has shown of an order so far. */
-interface Seen {
-  verdicts: number;
-  decision?: boolean; // approved (true) or rejected (false)
-}
-
-type Milestone = 'verdicts' | 'decided';
-
 /**
- * When to ask `GET /orders/:id`: once all three participants' yes verdicts showed on NATS (the
- * saga cannot approve before it consumed the last of them, so asking earlier is pointless), and,
- * if the order was not APPROVED yet then, once the approval (or rejection) showed. Asking on
- * these moments instead of polling keeps the benchmark's own GETs from loading the orders app
- * (a poll every 2 ms cost it several GETs per order); it never hides latency, since the
- * measured moment is always a GET that answered APPROVED.
+ * When to ask `GET /orders/:id`: once the order's approval (or rejection) shows on NATS. The
+ * orders relay publishes it only after its transaction committed, so that GET sees the decision;
+ * asking on that moment instead of polling keeps the benchmark's own requests off the app being
+ * measured, and never hides latency: the measured moment is always a GET that answered APPROVED.
+ * (An earlier version also asked once the three yes verdicts showed: that GET answered APPROVED
+ * for 34 orders in 675, and cost every other order a GET and three NATS deliveries.)
  */
-class Outcomes {
-  private readonly seen = new Map<string, Seen>();
-  private readonly waiting = new Map<string, { milestone: Milestone; resolve: (approved: boolean) => void }>();
+class Decisions {
+  /** approved (true) or rejected (false), by order. */
+  private readonly seen = new Map<string, boolean>();
+  private readonly waiting = new Map<string, (approved: boolean) => void>();
 
   constructor(nc: NatsConnection, subjectPrefix: string) {
-    const on = (subject: string, update: (seen: Seen) => void) =>
+    const on = (subject: string, approved: boolean) =>
       nc.subscribe(prefixed({ subjectPrefix }, subject), {
         callback: (error, message) => {
           if (error) return;
           const { orderId } = message.json() as { orderId: string };
-          const seen = this.seen.get(orderId) ?? { verdicts: 0 };
-          this.seen.set(orderId, seen);
-          update(seen);
+          if (!this.seen.has(orderId)) this.seen.set(orderId, approved);
           this.check(orderId);
         },
       });
-    for (const subject of Object.values(YES_VERDICTS)) on(subject, (seen) => seen.verdicts++);
-    on(orderApprovedV1Subject, (seen) => (seen.decision ??= true));
-    on(orderRejectedV1Subject, (seen) => (seen.decision ??= false));
+    on(orderApprovedV1Subject, true);
+    on(orderRejectedV1Subject, false);
   }
 
-  /** Resolves once the milestone was seen: false when the order was rejected. */
-  next(orderId: string, milestone: Milestone): Promise<boolean> {
+  /** Resolves once the order's decision was seen: false when it was rejected. */
+  next(orderId: string): Promise<boolean> {
     return new Promise((resolve) => {
-      this.waiting.set(orderId, { milestone, resolve });
+      this.waiting.set(orderId, resolve);
       this.check(orderId);
     });
   }
@@ -127,22 +115,16 @@ class Outcomes {
   }
 
   private check(orderId: string): void {
-    const waiter = this.waiting.get(orderId);
-    const seen = this.seen.get(orderId);
-    if (!waiter || !seen) return;
-    if (seen.decision === false) return this.settle(orderId, false);
-    if (seen.decision === true || (waiter.milestone === 'verdicts' && seen.verdicts === Object.keys(YES_VERDICTS).length)) this.settle(orderId, true);
-  }
-
-  private settle(orderId: string, approved: boolean): void {
-    const waiter = this.waiting.get(orderId);
+    const resolve = this.waiting.get(orderId);
+    const approved = this.seen.get(orderId);
+    if (!resolve || approved === undefined) return;
     this.waiting.delete(orderId);
-    waiter?.resolve(approved);
+    resolve(approved);
   }
 }
 
 /** One order: POST, then its latency once a GET answers APPROVED; null if it failed or took too long. */
-async function timeOneOrder(shop: Shop, outcomes: Outcomes, index: number, giveUpAt: () => number): Promise<number | null> {
+async function timeOneOrder(shop: Shop, decisions: Decisions, index: number, giveUpAt: () => number): Promise<number | null> {
   const sentAt = performance.now();
   const consumerId = shop.consumerIds[index % shop.consumerIds.length];
   const posted = await postOrder(shop.platform, consumerId, shop.restaurantId, [{ menuItemId: shop.menuItemId, quantity: 1 }]).catch(() => null);
@@ -150,17 +132,17 @@ async function timeOneOrder(shop: Shop, outcomes: Outcomes, index: number, giveU
   const orderId: string = posted.body.orderId;
   shop.hops.sent(orderId, sentAt);
   try {
-    for (const milestone of ['verdicts', 'decided', 'decided'] as const) {
-      const giveUp = sleep(Math.max(0, giveUpAt() - performance.now())).then(() => false);
-      if (!(await Promise.race([outcomes.next(orderId, milestone), giveUp]))) return null;
+    const giveUp = sleep(Math.max(0, giveUpAt() - performance.now())).then(() => false);
+    if (!(await Promise.race([decisions.next(orderId), giveUp]))) return null;
+    for (let asked = 0; asked < 2; asked++) {
       const answer = await order(shop.platform, orderId);
       if (answer.status === 200 && answer.body.state === 'APPROVED') return performance.now() - sentAt;
       if (answer.status === 200 && answer.body.state === 'REJECTED') return null;
-      if (milestone === 'decided') await sleep(POLL_MS); // approved on NATS, so committed: a last GET a moment later
+      await sleep(POLL_MS); // approved on NATS, so committed: a last GET a moment later
     }
     return null;
   } finally {
-    outcomes.forget(orderId);
+    decisions.forget(orderId);
   }
 }
 
@@ -177,7 +159,7 @@ function countAsFailed(error: unknown): null {
 }
 
 /** Open loop: order i is posted at start + i / rate, whatever happened to the ones before it. */
-async function runAtRate(shop: Shop, outcomes: Outcomes, rate: number, seconds: number): Promise<StepResult> {
+async function runAtRate(shop: Shop, decisions: Decisions, rate: number, seconds: number): Promise<StepResult> {
   const total = Math.round(rate * seconds);
   const interval = 1000 / rate;
   const start = performance.now();
@@ -187,7 +169,7 @@ async function runAtRate(shop: Shop, outcomes: Outcomes, rate: number, seconds: 
   while (pending.length < total) {
     const now = performance.now();
     while (pending.length < total && start + pending.length * interval <= now) {
-      pending.push(timeOneOrder(shop, outcomes, pending.length, giveUpAt).catch(countAsFailed));
+      pending.push(timeOneOrder(shop, decisions, pending.length, giveUpAt).catch(countAsFailed));
       lastSentAt = now;
     }
     await sleep(1);
@@ -231,18 +213,18 @@ async function main() {
   const platform = await Platform.start({ approvalDeadlineMs: 30_000, apps: SAGA_APPS });
   const nc = await connectNats({ servers: natsUrl(), name: 'saga-bench' });
   try {
-    const outcomes = new Outcomes(nc, platform.subjectPrefix);
+    const decisions = new Decisions(nc, platform.subjectPrefix);
     const hops = new SagaHops(nc, platform.subjectPrefix);
     const shop = await openShop(platform, hops);
     log('warming up (2 s at 20 orders/s)');
-    await runAtRate(shop, outcomes, SAGA_RATE, 2);
+    await runAtRate(shop, decisions, SAGA_RATE, 2);
 
     log(`relay baseline (${SAMPLES} events)`);
     const relay = await measureRelayLatency(SAMPLES);
 
     log(`saga at ${SAGA_RATE} orders/s for ${SECONDS} s`);
     hops.reset();
-    const saga = await runAtRate(shop, outcomes, SAGA_RATE, SECONDS);
+    const saga = await runAtRate(shop, decisions, SAGA_RATE, SECONDS);
     const sagaHops = hops.report();
     hops.stop();
     log(JSON.stringify(saga));
@@ -252,7 +234,7 @@ async function main() {
     for (const rate of RATES) {
       await sleep(1000); // let the previous step's tail (relays, consumers) drain
       log(`ramp: ${rate} orders/s for ${STEP_SECONDS} s`);
-      const step = await runAtRate(shop, outcomes, rate, STEP_SECONDS);
+      const step = await runAtRate(shop, decisions, rate, STEP_SECONDS);
       log(JSON.stringify(step));
       steps.push(step);
       if (!step.passed) break;

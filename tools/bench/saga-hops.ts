@@ -13,7 +13,7 @@ import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { percentile, round } from './measure';
 
 /** Each participant's yes to orders.order.created.v1: the three the saga must see to approve. */
-export const YES_VERDICTS = {
+const YES_VERDICTS = {
   consumers: consumerOrderValidatedV1Subject,
   kitchen: ticketCreatedV1Subject,
   accounting: paymentAuthorizedV1Subject,
