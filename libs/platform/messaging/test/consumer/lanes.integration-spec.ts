@@ -45,8 +45,11 @@ describe('JetStream consumer: lanes across durables', () => {
 
   const event = (subject: string, sagaId: string): TestEvent => ({ subject, eventId: randomUUID(), aggregateId: randomUUID(), n: 1, payload: { sagaId } });
 
-  /** `first` (on lane-a) is held inside its transaction while `second` (on lane-b) arrives. */
-  async function secondWhileFirstHeld(first: TestEvent, second: TestEvent) {
+  /**
+   * `first` (on lane-a) is held inside its transaction while `second` (on lane-b) arrives: what
+   * `second` has done by then, once it has been delivered and, when it may run (`mayRun`), run.
+   */
+  async function secondWhileFirstHeld(first: TestEvent, second: TestEvent, mayRun: boolean) {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let firstStarted = false;
@@ -68,7 +71,14 @@ describe('JetStream consumer: lanes across durables', () => {
       await harness.publish(ns, first);
       await eventually(() => expect(firstStarted).toBe(true));
       await harness.publish(ns, second);
-      await delay(500);
+      if (mayRun) {
+        await eventually(async () => expect(await harness.effectsOf([second])).toHaveLength(1));
+      } else {
+        // Delivered to lane-b and held there, unacked; then a moment in which it could have run.
+        const laneB = () => harness.jsm.consumers.info(contextStreamName(ns, 'restaurants'), `${APP}--lane-b`);
+        await eventually(async () => expect((await laneB()).num_ack_pending).toBe(1));
+        await delay(300);
+      }
       const whileHeld = await harness.effectsOf([second]);
       release();
       await eventually(async () => expect(await harness.effectsOf([first, second])).toHaveLength(2));
@@ -83,7 +93,7 @@ describe('JetStream consumer: lanes across durables', () => {
 
   it('runs a second durable’s message of the same lane key only after the first committed', async () => {
     const sagaId = randomUUID();
-    const { whileHeld, firstEffect, secondEffect } = await secondWhileFirstHeld(event(RESTAURANT_CLOSED, sagaId), event(RESTAURANT_CREATED, sagaId));
+    const { whileHeld, firstEffect, secondEffect } = await secondWhileFirstHeld(event(RESTAURANT_CLOSED, sagaId), event(RESTAURANT_CREATED, sagaId), false);
     expect(whileHeld).toEqual([]);
     expect(secondEffect.startedMs).toBeGreaterThanOrEqual(firstEffect.finishedMs);
   });
@@ -122,7 +132,7 @@ describe('JetStream consumer: lanes across durables', () => {
   });
 
   it('runs messages of other lane keys alongside', async () => {
-    const { whileHeld } = await secondWhileFirstHeld(event(RESTAURANT_CLOSED, randomUUID()), event(RESTAURANT_CREATED, randomUUID()));
+    const { whileHeld } = await secondWhileFirstHeld(event(RESTAURANT_CLOSED, randomUUID()), event(RESTAURANT_CREATED, randomUUID()), true);
     expect(whileHeld).toHaveLength(1);
   });
 });
