@@ -234,7 +234,9 @@ export class DurableWorker {
    */
   private async settleBatch(deliveries: Delivery[], halt: AbortSignal): Promise<void> {
     const keyed = deliveries.map((delivery) => ({ delivery, keys: this.laneKeysOf(delivery) }));
-    const release = await this.deps.lanes.acquire(keyed.flatMap(({ keys }) => keys));
+    const keys = keyed.flatMap((item) => item.keys);
+    if (keys.length === 0) return this.settleHoldingLanes(deliveries, halt); // no lane: nothing to take or split
+    const release = await this.deps.lanes.acquire(keys);
     try {
       for (const round of roundsByLane(keyed)) await this.settleHoldingLanes(round, halt);
     } finally {
