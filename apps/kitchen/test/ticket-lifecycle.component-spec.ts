@@ -134,6 +134,22 @@ describe('kitchen service: a ticket from the order verdict to pickup', () => {
     expect((await call(app, 'GET', `/tickets/${order.orderId}`)).body).toMatchObject({ state: 'REJECTED' });
   });
 
+  it('a restaurant that closes after a ticket was made: the next order is rejected (the restaurant kept in memory follows it)', async () => {
+    const closing = new RestaurantFixture(app);
+    await closing.created();
+    await closing.opened();
+    const before = new OrderFixture(app, closing.restaurantId);
+    await before.created();
+    expect(subjectsOf(await app.publishedFor(before.orderId, 1))).toEqual([ticketCreatedV1.subject]);
+
+    await closing.closed();
+    const after = new OrderFixture(app, closing.restaurantId);
+    await after.created();
+
+    const [rejected] = await app.publishedFor(after.orderId, 1);
+    expectPayload(rejected, ticketRejectedV1, { orderId: after.orderId, restaurantId: closing.restaurantId, reason: `restaurant ${closing.restaurantId} is closed` });
+  });
+
   it('a restaurant the kitchen never heard of: rejected.v1', async () => {
     const order = new OrderFixture(app, randomUUID());
     await order.created();

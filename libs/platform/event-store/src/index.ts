@@ -10,6 +10,7 @@ export * from './lib/errors';
 export * from './lib/event-store';
 export * from './lib/command-runner';
 export * from './lib/unit-of-work';
+export * from './lib/committed-read-cache';
 export * from './lib/sql-literal';
 export { EVENTS_NOTIFY_CHANNEL, onAppendCommitted, onCommitPage, type CommitPageReader, type PageRows } from './lib/commit-notifier';
 export { UpcasterChain } from './lib/upcasting';

@@ -1,7 +1,7 @@
 import type { MenuItemV1, RestaurantCreatedV1 } from '@brigade/contracts/restaurants';
-import { currentManager } from '@brigade/event-store';
+import { CommittedReadCache, currentManager } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { RestaurantSnapshot } from '../../domain/order.types';
 
 interface ReplicaRow {
@@ -13,13 +13,19 @@ interface ReplicaRow {
 /**
  * The restaurant replica: written by the `restaurant-replica` consumer inside its inbox
  * transaction (currentManager), read when an order is placed. Every write is guarded by the
- * restaurant's stream version, so a redelivered or out-of-date event changes nothing.
+ * restaurant's stream version, so a redelivered or out-of-date event changes nothing. Placing an
+ * order reads a restaurant kept in memory (CommittedReadCache): each write drops it once committed.
  */
 @Injectable()
 export class RestaurantReplica {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly snapshots: CommittedReadCache<RestaurantSnapshot | null>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.snapshots = new CommittedReadCache(dataSource);
+  }
 
   async created(restaurant: RestaurantCreatedV1, version: number): Promise<void> {
+    this.snapshots.changed(restaurant.restaurantId);
     await currentManager(this.dataSource).query(
       `INSERT INTO orders_restaurant_replica (restaurant_id, name, open, menu, version) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (restaurant_id) DO UPDATE SET name = EXCLUDED.name, open = EXCLUDED.open, menu = EXCLUDED.menu, version = EXCLUDED.version
@@ -36,18 +42,21 @@ export class RestaurantReplica {
     await this.update(restaurantId, version, 'open = $3', open);
   }
 
-  /** What an order may be priced against, or null for a restaurant orders has not heard of. */
-  async snapshot(restaurantId: string): Promise<RestaurantSnapshot | null> {
-    const [row]: ReplicaRow[] = await currentManager(this.dataSource).query(
-      'SELECT restaurant_id, open, menu FROM orders_restaurant_replica WHERE restaurant_id = $1',
-      [restaurantId],
-    );
+  /** What an order may be priced against, or null for a restaurant orders has not heard of. Read-only. */
+  snapshot(restaurantId: string): Promise<RestaurantSnapshot | null> {
+    return this.snapshots.get(restaurantId, (manager) => this.read(manager, restaurantId));
+  }
+
+  private async read(manager: EntityManager, restaurantId: string): Promise<RestaurantSnapshot | null> {
+    const [row]: ReplicaRow[] = await manager.query('SELECT restaurant_id, open, menu FROM orders_restaurant_replica WHERE restaurant_id = $1', [
+      restaurantId,
+    ]);
     if (!row) return null;
-    return {
+    return Object.freeze({
       restaurantId: row.restaurant_id,
       open: row.open,
-      menu: row.menu.map(({ menuItemId, name, priceCents }) => ({ menuItemId, name, priceCents })),
-    };
+      menu: Object.freeze(row.menu.map(({ menuItemId, name, priceCents }) => Object.freeze({ menuItemId, name, priceCents }))),
+    });
   }
 
   /**
@@ -55,6 +64,7 @@ export class RestaurantReplica {
    * applied) is an error, so the consumer retries it until created.v1 is in, rather than dropping it.
    */
   private async update(restaurantId: string, version: number, assignment: string, value: unknown): Promise<void> {
+    this.snapshots.changed(restaurantId);
     const manager = currentManager(this.dataSource);
     const [, affected]: [unknown, number] = await manager.query(
       `UPDATE orders_restaurant_replica SET ${assignment}, version = $2 WHERE restaurant_id = $1 AND version < $2`,
