@@ -35,6 +35,25 @@ describe('JetStream consumer: idempotency', () => {
     }
   });
 
+  it('acks processed messages together after ackDelayMs, and sends the waiting acks when it stops', async () => {
+    const ns = await harness.namespace();
+    const recorder = await startRecorder(harness, ns, {}, { ackDelayMs: 2_000 });
+    let closed = false;
+    try {
+      const aggregateId = randomUUID();
+      await harness.publish(ns, { subject: RESTAURANT_OPENED, eventId: randomUUID(), aggregateId, n: 1 });
+      await harness.publish(ns, { subject: MENU_REVISED, eventId: randomUUID(), aggregateId, n: 2 });
+      await eventually(() => expect(recorder.outcomes.map((o) => o.outcome)).toEqual(['processed', 'processed']));
+      expect((await harness.consumerInfo(ns)).ackPending).toBe(2); // committed, their acks waiting
+
+      await recorder.close();
+      closed = true;
+      expect(await harness.consumerInfo(ns)).toEqual({ ackPending: 0, pending: 0 }); // sent on the way out, not lost
+    } finally {
+      if (!closed) await recorder.close();
+    }
+  });
+
   it('applies an event once when the process dies after the commit and before the ack (real redelivery)', async () => {
     const ns = await harness.namespace();
     const eventId = randomUUID();

@@ -4,6 +4,7 @@ import type { Consumer, JetStreamClient } from '@nats-io/jetstream';
 import { consumerSettings } from '../../src';
 import { DurableWorker } from '../../src/lib/consumer/durable-worker';
 import { groupHandlers } from '../../src/lib/consumer/handler-groups';
+import { AckBuffer } from '../../src/lib/consumer/ack-buffer';
 import { LaneLocks } from '../../src/lib/consumer/lanes';
 import { APP, ConsumerHarness } from './support/consumer-harness';
 import { MENU_REVISED } from './support/recording.consumer';
@@ -51,6 +52,7 @@ describe('JetStream consumer: stopping', () => {
       connectionClosed: () => false,
       logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
       lanes: new LaneLocks(),
+      acks: new AckBuffer(0),
       report: () => undefined,
     });
 

@@ -26,6 +26,11 @@ export interface JetStreamConsumerOptions {
   readonly maxAckPending?: number;
   /** Redelivery timer; the transport sends `working()` while it holds a message. Default 30 s. */
   readonly ackWaitMs?: number;
+  /**
+   * How long a processed message's ack may wait for others to leave with it in one socket write
+   * (AckBuffer). Default 5 ms; 0 acks each message at once. At most a tenth of ackWaitMs.
+   */
+  readonly ackDelayMs?: number;
 }
 
 export interface JetStreamServerOptions extends JetStreamConsumerOptions {
@@ -44,6 +49,7 @@ export interface ConsumerSettings {
   readonly maxBatch: number;
   readonly maxAckPending: number;
   readonly ackWaitMs: number;
+  readonly ackDelayMs: number;
 }
 
 export function consumerSettings(options: JetStreamConsumerOptions): ConsumerSettings {
@@ -54,11 +60,15 @@ export function consumerSettings(options: JetStreamConsumerOptions): ConsumerSet
     maxBatch: options.maxBatch ?? 32,
     maxAckPending: options.maxAckPending ?? 256,
     ackWaitMs: options.ackWaitMs ?? 30_000,
+    ackDelayMs: options.ackDelayMs ?? 5,
   };
   const positive = { attempts: settings.retry.attempts, concurrency: settings.concurrency, maxBatch: settings.maxBatch, maxAckPending: settings.maxAckPending };
   for (const [name, value] of Object.entries(positive)) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`JetStream consumer option ${name} must be a positive integer, got ${value}`);
   }
   if (settings.ackWaitMs < 1_000) throw new Error(`JetStream consumer option ackWaitMs must be at least 1000, got ${settings.ackWaitMs}`);
+  if (!Number.isInteger(settings.ackDelayMs) || settings.ackDelayMs < 0 || settings.ackDelayMs > settings.ackWaitMs / 10) {
+    throw new Error(`JetStream consumer option ackDelayMs must be an integer from 0 to ackWaitMs / 10, got ${settings.ackDelayMs}`);
+  }
   return settings;
 }

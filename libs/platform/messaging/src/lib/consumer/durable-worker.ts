@@ -8,6 +8,7 @@ import { ConsumerSettings } from './consumer-options';
 import { errorLine, isConcurrencyConflict, isNestMaskedError, isUnretryable, summaryLine } from './consumer-errors';
 import { ensureDurable } from './durable-consumer';
 import { HandlerGroup, handlersFor } from './handler-groups';
+import { AckBuffer } from './ack-buffer';
 import { LaneLocks } from './lanes';
 import { inboxAnswered, recordInboxOutcome } from './inbox';
 import { databaseReachable } from './database-reachable';
@@ -48,6 +49,8 @@ export interface DurableWorkerDeps {
   readonly logger: ConsumerLogger;
   /** The app's lanes (shared by its durables): a batch holds its messages' lanes while it runs. */
   readonly lanes: LaneLocks;
+  /** The app's acks (shared by its durables): they leave together. */
+  readonly acks: AckBuffer;
   readonly report: (report: ConsumerOutcomeReport) => void;
 }
 
@@ -204,6 +207,8 @@ export class DurableWorker {
       const neverStarted = cycle.queue.halt();
       await cycle.messages.close().catch(() => undefined);
       for (const left of await neverStarted) this.held.delete(left.msg);
+      // What was answered is acked before the next cycle asks the durable what is still pending.
+      this.deps.acks.flush();
     })();
     return cycle.ending;
   }
@@ -267,7 +272,6 @@ export class DurableWorker {
       }));
       const batch = await attemptBatch(this.deps.dataSource, this.deps.group, items);
       if (batch.committed) {
-        // Acked in one synchronous run: the client sends the batch's acks in one socket write.
         for (const delivery of readable) {
           this.ack(delivery.msg);
           this.held.delete(delivery.msg);
@@ -394,16 +398,18 @@ export class DurableWorker {
 
   /**
    * A plain ack, not a confirmed one (ackAck is a request: a round trip and a reply subscription
-   * per message). A lost ack is harmless: the message comes back after ack_wait or a rewind, and
-   * the inbox answers `duplicate`.
+   * per message), sent with the app's other acks (AckBuffer). A lost ack is harmless: the message
+   * comes back after ack_wait or a rewind, and the inbox answers `duplicate`.
    */
   private ack(msg: JsMsg): void {
-    try {
-      if (this.deps.connectionClosed()) throw new Error('NATS connection closed');
-      msg.ack();
-    } catch (error) {
-      this.deps.logger.warn({ msg: 'JetStream ack not sent', consumer: this.consumer, seq: msg.seq, error: errorLine(error) });
-    }
+    this.deps.acks.add(() => {
+      try {
+        if (this.deps.connectionClosed()) throw new Error('NATS connection closed');
+        msg.ack();
+      } catch (error) {
+        this.deps.logger.warn({ msg: 'JetStream ack not sent', consumer: this.consumer, seq: msg.seq, error: errorLine(error) });
+      }
+    });
   }
 
   private keepAlive(): void {

@@ -8,6 +8,7 @@ import { ConsumerSettings, JetStreamServerOptions, consumerSettings } from './co
 import { ensureProducerStream } from './durable-consumer';
 import { ConsumerOutcomeReport, DurableWorker } from './durable-worker';
 import { HandlerGroup, RegisteredHandler, groupHandlers } from './handler-groups';
+import { AckBuffer } from './ack-buffer';
 import { LaneLocks, isLane } from './lanes';
 
 export type JetStreamServerEvents = {
@@ -41,6 +42,8 @@ export class JetStreamServer
   private readonly registered: RegisteredHandler[] = [];
   /** Shared by the app's durables: a lane spans durables. */
   private readonly lanes = new LaneLocks();
+  /** Shared by the app's durables: their acks leave together. */
+  private readonly acks: AckBuffer;
   private readonly outcomeListeners = new Set<JetStreamServerEvents['outcome']>();
   private groups: HandlerGroup[] = [];
   private workers: DurableWorker[] = [];
@@ -51,6 +54,7 @@ export class JetStreamServer
   constructor(private readonly options: JetStreamServerOptions) {
     super();
     this.settings = consumerSettings(options);
+    this.acks = new AckBuffer(this.settings.ackDelayMs);
   }
 
   get app(): string {
@@ -90,6 +94,7 @@ export class JetStreamServer
             connectionClosed: () => nc.isClosed(),
             logger: this.logger,
             lanes: this.lanes,
+            acks: this.acks,
             report: (report) => this.emitOutcome(report),
           }),
       );
@@ -108,6 +113,7 @@ export class JetStreamServer
   close(): Promise<void> {
     this.closing ??= (async () => {
       await Promise.all(this.workers.map((worker) => worker.stop()));
+      this.acks.flush();
       const connection = await this.connection?.catch(() => undefined);
       const owned = connection && !this.options.connection;
       if (owned && !connection.nc.isClosed()) await connection.nc.drain().catch(() => connection.nc.close());
