@@ -118,4 +118,49 @@ describe('CommandRunner remembering the states it committed (rememberStates)', (
     expect(reads(sent)).toHaveLength(1);
     expect(outcome).toMatchObject({ state: { total: 3 }, streamVersion: 2 });
   });
+
+  describe('within one transaction', () => {
+    it('decides a later command on the state an earlier one of the transaction left, without reading the stream again', async () => {
+      const runner = elsewhere(); // remembering across transactions is not needed for this
+      const streamId = `capped-${randomUUID()}`;
+      await runner.run(streamId, { type: 'Add', by: 1 }, aMetadata());
+
+      let outcome: unknown;
+      const sent = await sentDuring(() =>
+        inTx(async () => {
+          await runner.run(streamId, { type: 'Add', by: 2 }, aMetadata());
+          outcome = await runner.run(streamId, { type: 'Add', by: 3 }, aMetadata());
+        }),
+      );
+
+      expect(reads(sent)).toHaveLength(1);
+      expect(outcome).toMatchObject({ state: { total: 6 }, streamVersion: 3 });
+      expect(await typesOf(streamId)).toEqual([[1, 'Added'], [2, 'Added'], [3, 'Added']]);
+    });
+
+    it('refuses a later command on that state too', async () => {
+      const runner = remembering();
+      const streamId = `capped-${randomUUID()}`;
+
+      await expect(
+        inTx(async () => {
+          await runner.run(streamId, { type: 'Add', by: 9 }, aMetadata(), { freshId: true });
+          await runner.run(streamId, { type: 'Add', by: 5 }, aMetadata());
+        }),
+      ).rejects.toMatchObject({ code: 'TEST.COUNTER.CAPPED' });
+      expect(await typesOf(streamId)).toEqual([]);
+    });
+
+    it('keeps the states of one transaction from another', async () => {
+      const runner = elsewhere();
+      const streamId = `capped-${randomUUID()}`;
+      await inTx(() => runner.run(streamId, { type: 'Add', by: 4 }, aMetadata()));
+      await elsewhere().run(streamId, { type: 'Reset' }, aMetadata());
+
+      // The first transaction's state (4) would refuse this; the stored one (0) accepts it.
+      const outcome = await inTx(() => runner.run(streamId, { type: 'Add', by: 8 }, aMetadata()));
+
+      expect(outcome).toMatchObject({ state: { total: 8 }, streamVersion: 3 });
+    });
+  });
 });

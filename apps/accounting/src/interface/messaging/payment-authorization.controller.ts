@@ -20,8 +20,10 @@ import { VoidPayment } from '../../application/void-payment/void-payment.command
  * write that consumer's Account: the account's lane keeps two of them (different orders, so
  * different partitions) from running at once, where the second would be refused for a
  * concurrent write (and a batch holding it would fall back to one transaction per message).
+ * They may share a transaction: the account's commands decide the second on the state the
+ * first left.
  */
-const PAYMENT_AUTHORIZATION = { handler: 'payment-authorization', lane: laneByField('account', 'consumerId') };
+const PAYMENT_AUTHORIZATION = { handler: 'payment-authorization', lane: laneByField('account', 'consumerId', { oneTransaction: true }) };
 
 @Controller()
 export class PaymentAuthorizationController {

@@ -13,13 +13,14 @@ import { ValidateOrder } from '../../application/validate-order/validate-order.c
  * its contract throws a ContractViolation, which is no business answer: it is parked at once on
  * the dead-letter subject, where an operator sees it instead of an order silently left unjudged.
  * A verdict is an event of the Consumer: the consumer's lane keeps two of their orders (different
- * partitions of this durable) from writing that stream at once.
+ * partitions of this durable) from writing that stream at once; they may share a transaction, the
+ * second decided on the state the first left.
  */
 @Controller()
 export class OrderEventsController {
   constructor(private readonly commands: CommandBus) {}
 
-  @EventPattern(orderCreatedV1Subject, { handler: 'order-validation', lane: laneByField('consumer', 'consumerId') })
+  @EventPattern(orderCreatedV1Subject, { handler: 'order-validation', lane: laneByField('consumer', 'consumerId', { oneTransaction: true }) })
   async onOrderCreated(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
     const order = orderCreatedV1.parse(payload);
     await this.commands.execute(new ValidateOrder(order.consumerId, order.orderId, ctx.causedBy(new Date().toISOString())));

@@ -32,10 +32,12 @@ import type { Participant } from '../../domain/create-order-saga.decider';
 // One durable per producing context (a durable reads one stream): `orders--consumer-verdicts`,
 // `orders--kitchen-verdicts`, `orders--payment-verdicts`. Other subjects of those contexts that
 // reach a group (e.g. kitchen.ticket.accepted.v1) are acked and skipped by the transport.
-// An order's three verdicts arrive together, one on each durable: the order's lane lets them
-// take turns in this process before their transactions begin, instead of on the saga stream's
-// lock in PostgreSQL, where waiting holds a connection and batches can block each other.
-const ORDER_LANE = laneByField('order', 'orderId');
+// An order's three verdicts arrive together, one on each durable: the order's lane makes them
+// wait in this process rather than on the saga stream's lock in PostgreSQL (where waiting holds a
+// connection and batches can block each other), and what waited behind a running verdict runs
+// together in one transaction: the saga's and the order's commands decide a later verdict on
+// the state the earlier one of the transaction left (CommandRunner), so they may share one.
+const ORDER_LANE = laneByField('order', 'orderId', { oneTransaction: true });
 const CONSUMER_VERDICTS = { handler: 'consumer-verdicts', lane: ORDER_LANE };
 const KITCHEN_VERDICTS = { handler: 'kitchen-verdicts', lane: ORDER_LANE };
 const PAYMENT_VERDICTS = { handler: 'payment-verdicts', lane: ORDER_LANE };

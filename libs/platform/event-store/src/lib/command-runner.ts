@@ -1,7 +1,7 @@
 import { Decider, DomainEvent, fold } from '@brigade/domain';
 import { ConcurrencyError } from './errors';
 import { DEFAULT_REMEMBERED_STREAMS, RememberedState, RememberedStates } from './remembered-states';
-import { afterCommit, inTransaction } from './unit-of-work';
+import { afterCommit, inTransaction, transactionMemo } from './unit-of-work';
 import { EventStore, StreamRead } from './event-store';
 import { EventMetadata } from './types';
 
@@ -69,6 +69,8 @@ export interface CommandOutcome<E, S> {
 export class CommandRunner<C, E extends DomainEvent, S> {
   private readonly maxAttempts: number;
   private readonly remembered: RememberedStates<S> | null;
+  /** Key of this runner's states in each transaction (see written). */
+  private readonly writtenInTransaction = Symbol('CommandRunner.written');
 
   constructor(
     private readonly store: EventStore,
@@ -113,7 +115,7 @@ export class CommandRunner<C, E extends DomainEvent, S> {
         const next = fold(this.decider, state, events);
         await this.maybeSnapshot(streamId, streamVersion, result.streamVersion, next);
         // A repeat of events already stored (their own ids) appended nothing: `next` is not the stream's state.
-        if (result.appended) this.rememberOnCommit(streamId, { state: next, streamVersion: result.streamVersion });
+        if (result.appended) this.remember(streamId, { state: next, streamVersion: result.streamVersion });
         return { events, state: next, streamVersion: result.streamVersion };
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= this.maxAttempts || !this.retryable(error)) throw error;
@@ -130,6 +132,8 @@ export class CommandRunner<C, E extends DomainEvent, S> {
    * transaction commits.
    */
   private async decideOn(streamId: string, command: C, attempt: number): Promise<RememberedState<S> & { events: E[] }> {
+    const written = attempt === 1 ? this.written()?.get(streamId) : undefined;
+    if (written) return { ...written, events: this.decider.decide(command, written.state) };
     const remembered = attempt === 1 ? this.remembered?.take(streamId) : undefined;
     if (remembered) {
       const events = decideQuietly(this.decider, command, remembered.state);
@@ -139,6 +143,24 @@ export class CommandRunner<C, E extends DomainEvent, S> {
     const events = this.decider.decide(command, stored.state);
     if (events.length === 0) this.rememberOnCommit(streamId, stored);
     return { ...stored, events };
+  }
+
+  /**
+   * The states this runner's appends left streams in, in the ambient transaction (null outside
+   * one). A later command of the same transaction on one of those streams decides on that state,
+   * whatever it answers: it is the stream as this transaction will commit it, its own appends
+   * still unsent perhaps (appendsAtCommit), and if anyone else wrote the stream meanwhile, the
+   * transaction's appends are refused and its owner runs it again. So messages of one saga can
+   * share a transaction (lanes that allow it) without reading the stream between them.
+   */
+  private written(): Map<string, RememberedState<S>> | null {
+    return transactionMemo(this.store.dataSource, this.writtenInTransaction, () => new Map<string, RememberedState<S>>());
+  }
+
+  /** After an append: the state for the rest of the transaction, and for later ones once it commits. */
+  private remember(streamId: string, entry: RememberedState<S>): void {
+    this.written()?.set(streamId, entry);
+    this.rememberOnCommit(streamId, entry);
   }
 
   private rememberOnCommit(streamId: string, entry: RememberedState<S>): void {
@@ -161,7 +183,7 @@ export class CommandRunner<C, E extends DomainEvent, S> {
       if (!result.appended) return null;
       const next = fold(this.decider, state, events);
       await this.maybeSnapshot(streamId, 0, result.streamVersion, next);
-      this.rememberOnCommit(streamId, { state: next, streamVersion: result.streamVersion });
+      this.remember(streamId, { state: next, streamVersion: result.streamVersion });
       return { events, state: next, streamVersion: result.streamVersion };
     } catch (error) {
       if (error instanceof ConcurrencyError) return null;

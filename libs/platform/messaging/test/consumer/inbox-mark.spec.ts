@@ -5,14 +5,18 @@ describe('inboxMarkStatement: the inbox marks sent with the COMMIT', () => {
   const otherId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
   it('inlines a kebab-case consumer and a uuid event id', () => {
-    expect(inboxMarkStatement('orders--kitchen-verdicts', [eventId])).toBe(
+    expect(inboxMarkStatement([{ consumer: 'orders--kitchen-verdicts', eventId }])).toBe(
       `INSERT INTO msg_inbox (consumer, event_id, outcome) VALUES ('orders--kitchen-verdicts', '${eventId}', 'processed')`,
     );
   });
 
-  it('marks a batch of events with one row each, in one statement', () => {
-    expect(inboxMarkStatement('kitchen--ticket-lifecycle', [eventId, otherId])).toBe(
-      `INSERT INTO msg_inbox (consumer, event_id, outcome) VALUES ('kitchen--ticket-lifecycle', '${eventId}', 'processed'), ('kitchen--ticket-lifecycle', '${otherId}', 'processed')`,
+  it('marks a batch of events with one row each, in one statement, whichever durable answered each', () => {
+    const marks = [
+      { consumer: 'orders--kitchen-verdicts', eventId },
+      { consumer: 'orders--payment-verdicts', eventId: otherId },
+    ];
+    expect(inboxMarkStatement(marks)).toBe(
+      `INSERT INTO msg_inbox (consumer, event_id, outcome) VALUES ('orders--kitchen-verdicts', '${eventId}', 'processed'), ('orders--payment-verdicts', '${otherId}', 'processed')`,
     );
   });
 
@@ -23,7 +27,7 @@ describe('inboxMarkStatement: the inbox marks sent with the COMMIT', () => {
     ['orders--verdicts', ['not-a-uuid']],
     ['orders--verdicts', [eventId, 'not-a-uuid']],
     ['orders--verdicts', []],
-  ])('answers null for %j / %j: the caller then uses a parameterised claim', (consumer, ids) => {
-    expect(inboxMarkStatement(consumer, ids)).toBeNull();
+  ] as Array<[string, string[]]>)('answers null for %j / %j: the caller then uses a parameterised claim', (consumer, ids) => {
+    expect(inboxMarkStatement(ids.map((id) => ({ consumer, eventId: id })))).toBeNull();
   });
 });

@@ -1,34 +1,42 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { eventually } from '@brigade/testing';
-import { Controller, Inject } from '@nestjs/common';
+import { Controller, Inject, Type } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
-import { JetStreamContext, contextStreamName, laneByField } from '../../src';
+import { JetStreamContext, Lane, contextStreamName, laneByField } from '../../src';
 import { APP, ConsumerHarness, TestEvent, startRecorder } from './support/consumer-harness';
-import { EffectPayload, RESTAURANT_CLOSED, SCRIPT, Script, recordEffect } from './support/recording.consumer';
+import { EffectPayload, RESTAURANT_CLOSED, SCRIPT, Script, aDomainError, recordEffect } from './support/recording.consumer';
 
 const RESTAURANT_CREATED = 'restaurants.restaurant.created.v1';
-const SAGA = laneByField('probe-saga', 'sagaId');
+/**
+ * Two durables (`<prefix>-a` on restaurant closed, `<prefix>-b` on restaurant created) whose
+ * messages share `lane`, as a saga's verdicts do.
+ */
+function laneProbe(prefix: string, lane: Lane): Type<unknown> {
+  @Controller()
+  class LaneProbe {
+    constructor(
+      private readonly dataSource: DataSource,
+      @Inject(SCRIPT) private readonly script: Script,
+    ) {}
 
-/** Two durables (`lane-a`, `lane-b`) whose messages share a lane, as a saga's verdicts do. */
-@Controller()
-class LaneProbe {
-  constructor(
-    private readonly dataSource: DataSource,
-    @Inject(SCRIPT) private readonly script: Script,
-  ) {}
+    @EventPattern(RESTAURANT_CLOSED, { handler: `${prefix}-a`, lane })
+    onClosed(@Payload() data: EffectPayload, @Ctx() ctx: JetStreamContext): Promise<void> {
+      return recordEffect(this.dataSource, this.script, data, ctx);
+    }
 
-  @EventPattern(RESTAURANT_CLOSED, { handler: 'lane-a', lane: SAGA })
-  onClosed(@Payload() data: EffectPayload, @Ctx() ctx: JetStreamContext): Promise<void> {
-    return recordEffect(this.dataSource, this.script, data, ctx);
+    @EventPattern(RESTAURANT_CREATED, { handler: `${prefix}-b`, lane })
+    onCreated(@Payload() data: EffectPayload, @Ctx() ctx: JetStreamContext): Promise<void> {
+      return recordEffect(this.dataSource, this.script, data, ctx);
+    }
   }
-
-  @EventPattern(RESTAURANT_CREATED, { handler: 'lane-b', lane: SAGA })
-  onCreated(@Payload() data: EffectPayload, @Ctx() ctx: JetStreamContext): Promise<void> {
-    return recordEffect(this.dataSource, this.script, data, ctx);
-  }
+  return LaneProbe;
 }
+
+const LaneProbe = laneProbe('lane', laneByField('probe-saga', 'sagaId'));
+/** On a lane whose messages of one key may share a transaction (a saga's verdicts). */
+const OneTransactionProbe = laneProbe('together', laneByField('probe-together', 'sagaId', { oneTransaction: true }));
 
 // A lane keeps messages of different durables that write the same thing (one saga) from running
 // at once, without holding a database connection while they wait.
@@ -134,5 +142,76 @@ describe('JetStream consumer: lanes across durables', () => {
   it('runs messages of other lane keys alongside', async () => {
     const { whileHeld } = await secondWhileFirstHeld(event(RESTAURANT_CLOSED, randomUUID()), event(RESTAURANT_CREATED, randomUUID()), true);
     expect(whileHeld).toHaveLength(1);
+  });
+
+  describe('whose messages of one key may share a transaction', () => {
+    const txOf = async (table: 'test_effects' | 'msg_inbox', e: TestEvent) =>
+      ((await harness.db.query(`SELECT xmin::text AS tx FROM ${table} WHERE event_id = $1`, [e.eventId])) as Array<{ tx: string }>)[0]?.tx ?? null;
+
+    /**
+     * `blocker` (on together-a) is held inside its transaction while two more messages of its key
+     * arrive, one on each durable (the one on together-a of another aggregate, so its partition
+     * does not queue it behind the blocker); then the blocker is let go. `refuseOnA`: the handler
+     * answers the one on together-a with a DomainError.
+     */
+    async function twoWaitingBehindOne(refuseOnA: boolean) {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let blockerStarted = false;
+      const sagaId = randomUUID();
+      const [blocker, onB, onA] = [event(RESTAURANT_CLOSED, sagaId), event(RESTAURANT_CREATED, sagaId), event(RESTAURANT_CLOSED, sagaId)];
+      const script: Script = {
+        waitFor: (ctx) => {
+          if (ctx.eventId !== blocker.eventId) return undefined;
+          blockerStarted = true;
+          return gate;
+        },
+        failure: (ctx) => (refuseOnA && ctx.eventId === onA.eventId ? aDomainError() : null),
+      };
+      const ns = await harness.namespace();
+      const recorder = await startRecorder(harness, ns, script, {}, [OneTransactionProbe]);
+      try {
+        await harness.publish(ns, blocker);
+        await eventually(() => expect(blockerStarted).toBe(true));
+        await harness.publish(ns, onB);
+        await harness.publish(ns, onA);
+        const ackPending = async (handler: string) =>
+          (await harness.jsm.consumers.info(contextStreamName(ns, 'restaurants'), `${APP}--${handler}`)).num_ack_pending;
+        await eventually(async () => expect([await ackPending('together-a'), await ackPending('together-b')]).toEqual([2, 1]));
+        release();
+        const outcomes = () => Promise.all([blocker, onB, onA].map((e) => harness.inboxOutcome(e.eventId)));
+        await eventually(async () => expect((await outcomes()).every((outcome) => outcome !== null)).toBe(true));
+        return {
+          outcomes: await outcomes(),
+          effects: await Promise.all([blocker, onB, onA].map((e) => txOf('test_effects', e))),
+          inbox: await Promise.all([blocker, onB, onA].map((e) => txOf('msg_inbox', e))),
+        };
+      } finally {
+        release();
+        await recorder.close();
+      }
+    }
+
+    it('runs what waited for the key in one transaction, across durables, each message with its own inbox row', async () => {
+      const { outcomes, effects, inbox } = await twoWaitingBehindOne(false);
+
+      expect(outcomes).toEqual(['processed', 'processed', 'processed']);
+      const [blockerTx, onBTx, onATx] = effects;
+      expect(onBTx).not.toBeNull();
+      expect(onATx).toBe(onBTx);
+      expect(blockerTx).not.toBe(onBTx);
+      expect(inbox).toEqual(effects);
+      const consumers: Array<{ consumer: string }> = await harness.db.query('SELECT consumer FROM msg_inbox WHERE xmin::text = $1 ORDER BY consumer', [onBTx]);
+      expect(consumers.map((row) => row.consumer)).toEqual([`${APP}--together-a`, `${APP}--together-b`]);
+    });
+
+    it('settles a group that failed as a whole message by message, each with its own answer', async () => {
+      const { outcomes, effects } = await twoWaitingBehindOne(true);
+
+      expect(outcomes).toEqual(['processed', 'processed', 'rejected']);
+      const [, onBTx, onATx] = effects;
+      expect(onBTx).not.toBeNull();
+      expect(onATx).toBeNull(); // the refusal wrote nothing
+    });
   });
 });

@@ -1,64 +1,106 @@
-import { LaneLocks, laneByField } from '../../src/lib/consumer/lanes';
+import { Lane, LaneKey, LaneScheduler, laneByField, laneKey, roundsByLane } from '../../src/lib/consumer/lanes';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-describe('LaneLocks', () => {
-  it('lets one holder of a key run at a time, the next in arrival order', async () => {
-    const locks = new LaneLocks();
-    const order: string[] = [];
-    const first = await locks.acquire(['saga-1']);
-    const second = locks.acquire(['saga-1']).then((release) => (order.push('second'), release));
-    const third = locks.acquire(['saga-1']).then((release) => (order.push('third'), release));
+const saga = laneByField('saga', 'sagaId', { oneTransaction: true });
+const account = laneByField('account', 'consumerId');
+
+interface Message {
+  readonly name: string;
+  readonly keys: readonly LaneKey[];
+}
+
+const message = (name: string, ...lanes: Array<[Lane, string]>): Message => ({ name, keys: lanes.map(([lane, key]) => laneKey(lane, key)) });
+
+/** A scheduler whose groups run until the test finishes them, in the order they started. */
+function scheduler(maxGroup = 100) {
+  const running: Array<{ names: string[]; finish: () => void }> = [];
+  const lanes = new LaneScheduler<Message>(
+    (group) => new Promise<void>((finish) => running.push({ names: group.map((m) => m.name), finish })),
+    maxGroup,
+  );
+  const groups = () => running.map((group) => group.names);
+  return { lanes, running, groups };
+}
+
+describe('LaneScheduler', () => {
+  it('runs a message at once when its lanes are free', async () => {
+    const { lanes, groups } = scheduler();
+    void lanes.submit([message('v1', [saga, 's1'])]);
+    expect(groups()).toEqual([['v1']]);
+  });
+
+  it('holds messages of a running key back, then runs what waited together', async () => {
+    const { lanes, running, groups } = scheduler();
+    const first = lanes.submit([message('consumer-verdict', [saga, 's1'])]);
+    const later = [lanes.submit([message('kitchen-verdict', [saga, 's1'])]), lanes.submit([message('payment-verdict', [saga, 's1'])])];
     await tick();
-    expect(order).toEqual([]);
-    first();
-    (await second)();
-    (await third)();
-    expect(order).toEqual(['second', 'third']);
-    expect(locks.size).toBe(0);
+    expect(groups()).toEqual([['consumer-verdict']]);
+
+    running[0].finish();
+    await first;
+    expect(groups()).toEqual([['consumer-verdict'], ['kitchen-verdict', 'payment-verdict']]);
+    running[1].finish();
+    await Promise.all(later);
+    expect(lanes.size).toBe(0);
   });
 
-  it('does not hold back other keys', async () => {
-    const locks = new LaneLocks();
-    const held = await locks.acquire(['saga-1']);
-    const other = await locks.acquire(['saga-2']);
-    other();
-    held();
-    expect(locks.size).toBe(0);
+  it('runs messages of other keys alongside', async () => {
+    const { lanes, groups } = scheduler();
+    void lanes.submit([message('a', [saga, 's1'])]);
+    void lanes.submit([message('b', [saga, 's2'])]);
+    expect(groups()).toEqual([['a'], ['b']]);
   });
 
-  it('takes sets of keys in one order, so crosswise sets both finish', async () => {
-    const locks = new LaneLocks();
-    const a = locks.acquire(['x', 'y']);
-    const b = locks.acquire(['y', 'x']);
-    (await a)();
-    (await b)();
-    expect(locks.size).toBe(0);
-  });
-
-  it('waits for every key of a set before answering', async () => {
-    const locks = new LaneLocks();
-    const heldY = await locks.acquire(['y']);
-    let got = false;
-    const both = locks.acquire(['x', 'y']).then((release) => ((got = true), release));
+  it('never puts two messages of one key in a group when the lane wants a transaction each', async () => {
+    const { lanes, running, groups } = scheduler();
+    void lanes.submit([message('o1', [account, 'c1']), message('o2', [account, 'c2']), message('o3', [account, 'c1'])]);
+    expect(groups()).toEqual([['o1', 'o2']]);
+    running[0].finish();
     await tick();
-    expect(got).toBe(false);
-    heldY();
-    (await both)();
-    expect(got).toBe(true);
+    expect(groups()).toEqual([['o1', 'o2'], ['o3']]);
   });
 
-  it('releases once, however often it is called', async () => {
-    const locks = new LaneLocks();
-    const release = await locks.acquire(['k']);
-    release();
-    const next = await locks.acquire(['k']);
-    release();
-    let third = false;
-    void locks.acquire(['k']).then(() => (third = true));
+  it('puts messages of one key in one group when the lane allows one transaction', async () => {
+    const { lanes, groups } = scheduler();
+    void lanes.submit([message('v1', [saga, 's1']), message('v2', [saga, 's1']), message('other', [saga, 's2'])]);
+    expect(groups()).toEqual([['v1', 'v2', 'other']]);
+  });
+
+  it('keeps each key in arrival order: a message waits behind an earlier one of its keys that could not run', async () => {
+    const { lanes, running, groups } = scheduler();
+    void lanes.submit([message('holds-c1', [account, 'c1'])]);
+    // `both` waits for c1; `c2-after` could run, but not before `both`, which came first with key c2.
+    void lanes.submit([message('both', [account, 'c1'], [account, 'c2']), message('c2-after', [account, 'c2']), message('c3', [account, 'c3'])]);
+    expect(groups()).toEqual([['holds-c1'], ['c3']]);
+    running[0].finish();
     await tick();
-    expect(third).toBe(false);
-    next();
+    expect(groups()).toEqual([['holds-c1'], ['c3'], ['both']]);
+    running[2].finish();
+    await tick();
+    expect(groups()).toEqual([['holds-c1'], ['c3'], ['both'], ['c2-after']]);
+  });
+
+  it('caps a group at maxGroup messages and starts the rest as a group of its own when their keys are free', async () => {
+    const { lanes, groups } = scheduler(2);
+    void lanes.submit([message('a', [saga, 's1']), message('b', [saga, 's2']), message('c', [saga, 's3'])]);
+    expect(groups()).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('answers a submission once all its messages ran, and frees the keys even when a group throws', async () => {
+    const lanes = new LaneScheduler<Message>(async (group) => {
+      if (group.some((m) => m.name === 'boom')) throw new Error('settled badly');
+    }, 10);
+    await lanes.submit([message('boom', [saga, 's1'])]);
+    await lanes.submit([message('after', [saga, 's1'])]);
+    expect(lanes.size).toBe(0);
+  });
+});
+
+describe('roundsByLane', () => {
+  it('splits messages so that no round holds two of one key, each key in order', () => {
+    const rounds = roundsByLane([message('1', [saga, 'k1']), message('2', [saga, 'k1']), message('3', [saga, 'k2']), message('4', [saga, 'k1'])]);
+    expect(rounds.map((round) => round.map((m) => m.name))).toEqual([['1', '3'], ['2'], ['4']]);
   });
 });
 
@@ -70,5 +112,7 @@ describe('laneByField', () => {
     expect(lane.key({ orderId: 7 })).toBeUndefined();
     expect(lane.key(null)).toBeUndefined();
     expect(lane.key('o-1')).toBeUndefined();
+    expect(lane.oneTransaction).toBe(false);
+    expect(saga.oneTransaction).toBe(true);
   });
 });

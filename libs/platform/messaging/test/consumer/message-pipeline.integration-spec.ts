@@ -133,7 +133,7 @@ describe('Message pipeline: one attempt at one event', () => {
       (await db.query('SELECT event_id FROM test_effects WHERE event_id = ANY($1)', [events.map((e) => e.eventId)])).length;
     const marksOf = async (events: readonly ConsumedEvent[]) =>
       (await db.query('SELECT event_id FROM msg_inbox WHERE consumer = $1 AND event_id = ANY($2)', [DURABLE, events.map((e) => e.eventId)])).length;
-    const itemsOf = (events: readonly ConsumedEvent[]) => events.map((event) => ({ event, delivery }));
+    const itemsOf = (group: HandlerGroup, events: readonly ConsumedEvent[]) => events.map((event) => ({ group, event, delivery }));
 
     /** slowGroup, with each handler also running `before` first. */
     function withBefore(before: (event: ConsumedEvent) => Promise<void>): HandlerGroup {
@@ -153,7 +153,7 @@ describe('Message pipeline: one attempt at one event', () => {
         transactions.add(xid);
       });
 
-      expect(await attemptBatch(db, group, itemsOf(events))).toEqual({ committed: true });
+      expect(await attemptBatch(db, itemsOf(group, events))).toEqual({ committed: true });
       expect(transactions.size).toBe(1);
       expect(await effectsOf(events)).toBe(3);
       expect(await marksOf(events)).toBe(3);
@@ -165,7 +165,7 @@ describe('Message pipeline: one attempt at one event', () => {
         if (event.eventId === events[1].eventId) throw aRuleError();
       });
 
-      const result = await attemptBatch(db, group, itemsOf(events));
+      const result = await attemptBatch(db, itemsOf(group, events));
 
       expect(result).toEqual({ committed: false, reason: 'no longer possible' });
       expect(await effectsOf(events)).toBe(0);
@@ -176,7 +176,7 @@ describe('Message pipeline: one attempt at one event', () => {
       const events = [anEvent(), anEvent()];
       await attemptMessage(db, slowGroup(0), events[1], delivery, { takeOverParked: false });
 
-      const result = await attemptBatch(db, slowGroup(0), itemsOf(events));
+      const result = await attemptBatch(db, itemsOf(slowGroup(0), events));
 
       expect(result.committed).toBe(false);
       expect(await effectsOf([events[0]])).toBe(0);
@@ -195,7 +195,7 @@ describe('Message pipeline: one attempt at one event', () => {
         });
         const startedAt = Date.now();
 
-        const result = await attemptBatch(db, group, itemsOf(events));
+        const result = await attemptBatch(db, itemsOf(group, events));
 
         expect(result.committed).toBe(false);
         expect(Date.now() - startedAt).toBeLessThan(900);

@@ -5,7 +5,7 @@ import { consumerSettings } from '../../src';
 import { DurableWorker } from '../../src/lib/consumer/durable-worker';
 import { groupHandlers } from '../../src/lib/consumer/handler-groups';
 import { AckBuffer } from '../../src/lib/consumer/ack-buffer';
-import { LaneLocks } from '../../src/lib/consumer/lanes';
+import { LaneScheduler } from '../../src/lib/consumer/lanes';
 import { APP, ConsumerHarness } from './support/consumer-harness';
 import { MENU_REVISED } from './support/recording.consumer';
 
@@ -51,7 +51,7 @@ describe('JetStream consumer: stopping', () => {
       dataSource: harness.db,
       connectionClosed: () => false,
       logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
-      lanes: new LaneLocks(),
+      lanes: new LaneScheduler(async () => undefined, 1), // no lanes here
       acks: new AckBuffer(0),
       report: () => undefined,
     });

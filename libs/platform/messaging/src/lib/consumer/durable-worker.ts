@@ -9,10 +9,11 @@ import { errorLine, isConcurrencyConflict, isNestMaskedError, isUnretryable, sum
 import { ensureDurable } from './durable-consumer';
 import { HandlerGroup, handlersFor } from './handler-groups';
 import { AckBuffer } from './ack-buffer';
-import { LaneLocks } from './lanes';
+import { LaneScheduler, laneKey } from './lanes';
+import { LanedMessage } from './lane-group';
 import { inboxAnswered, recordInboxOutcome } from './inbox';
 import { databaseReachable } from './database-reachable';
-import { attemptBatch, attemptMessage } from './message-pipeline';
+import { BatchItem, attemptBatch, attemptMessage } from './message-pipeline';
 import { PartitionedQueue } from './partitioned-queue';
 
 export type ConsumerOutcome = 'processed' | 'duplicate' | 'skipped' | 'rejected' | 'parked';
@@ -47,8 +48,8 @@ export interface DurableWorkerDeps {
   /** True once the NATS connection is closed for good: acks then cannot leave. */
   readonly connectionClosed: () => boolean;
   readonly logger: ConsumerLogger;
-  /** The app's lanes (shared by its durables): a batch holds its messages' lanes while it runs. */
-  readonly lanes: LaneLocks;
+  /** The app's lanes (shared by its durables): laned messages run in its groups (see LaneScheduler). */
+  readonly lanes: LaneScheduler<LanedMessage>;
   /** The app's acks (shared by its durables): they leave together. */
   readonly acks: AckBuffer;
   readonly report: (report: ConsumerOutcomeReport) => void;
@@ -60,6 +61,10 @@ interface Delivery {
   readonly event: ConsumedEvent | UnreadableMessageError;
 }
 
+type ReadableDelivery = Delivery & { readonly event: ConsumedEvent };
+
+const isReadable = (delivery: Delivery): delivery is ReadableDelivery => !(delivery.event instanceof UnreadableMessageError);
+
 interface Cycle {
   readonly messages: ConsumerMessages;
   readonly queue: PartitionedQueue<Delivery>;
@@ -70,18 +75,6 @@ interface Cycle {
 
 /** Concurrent-write refusals retried at once, beyond the message's own attempts. */
 const MAX_CONFLICT_RETRIES = 25;
-
-/** Splits a batch so that no round holds two messages of one lane key; each key's messages keep their order. */
-function roundsByLane<T>(keyed: ReadonlyArray<{ delivery: T; keys: readonly string[] }>): T[][] {
-  const rounds: T[][] = [];
-  const lastRoundOf = new Map<string, number>();
-  for (const { delivery, keys } of keyed) {
-    const round = Math.max(-1, ...keys.map((key) => lastRoundOf.get(key) ?? -1)) + 1;
-    (rounds[round] ??= []).push(delivery);
-    for (const key of keys) lastRoundOf.set(key, round);
-  }
-  return rounds;
-}
 
 /** Messages without an aggregate id are kept in one order among themselves. */
 const NO_AGGREGATE = '\u0000no-aggregate';
@@ -233,55 +226,58 @@ export class DurableWorker {
   }
 
   /**
-   * A batch (or a lone message) to its final answers, holding its messages' lanes throughout.
-   * Messages sharing a lane key go in successive rounds, in arrival order: in one transaction the
-   * second would not see what the first appends at the COMMIT, and the batch would be refused.
+   * A batch (or a lone message) to its final answers. Without lanes, the batch is one
+   * transaction (settleAsOne). With lanes, its messages go to the app's LaneScheduler, which runs
+   * them when their lanes are free, grouped with what other durables' batches have waiting.
    */
   private async settleBatch(deliveries: Delivery[], halt: AbortSignal): Promise<void> {
-    const keyed = deliveries.map((delivery) => ({ delivery, keys: this.laneKeysOf(delivery) }));
-    const keys = keyed.flatMap((item) => item.keys);
-    if (keys.length === 0) return this.settleHoldingLanes(deliveries, halt); // no lane: nothing to take or split
-    const release = await this.deps.lanes.acquire(keys);
-    try {
-      for (const round of roundsByLane(keyed)) await this.settleHoldingLanes(round, halt);
-    } finally {
-      release();
-    }
+    const readable = deliveries.filter(isReadable);
+    const messages = readable.map((delivery) => this.lanedMessage(delivery, halt));
+    if (messages.every((message) => message.keys.length === 0)) return this.settleAsOne(deliveries, halt);
+    const unreadable = deliveries.filter((delivery) => !isReadable(delivery));
+    await Promise.all([this.deps.lanes.submit(messages), ...unreadable.map((delivery) => this.settle(delivery, halt))]);
   }
 
-  private laneKeysOf({ event }: Delivery): string[] {
-    if (event instanceof UnreadableMessageError) return [];
-    const keys: string[] = [];
-    for (const { lane } of handlersFor(this.deps.group, event.subject)) {
+  private lanedMessage(delivery: ReadableDelivery, halt: AbortSignal): LanedMessage {
+    const { event } = delivery;
+    const keys = handlersFor(this.deps.group, event.subject).flatMap(({ lane }) => {
       const key = lane?.key(event.data);
-      if (lane && key !== undefined) keys.push(`${lane.name}\u0000${key}`);
-    }
-    return keys;
+      return lane && key !== undefined ? [laneKey(lane, key)] : [];
+    });
+    return {
+      keys,
+      item: this.batchItem(delivery),
+      halted: () => halt.aborted,
+      committed: () => this.processedInBatch(delivery),
+      settleAlone: () => this.settle(delivery, halt),
+    };
+  }
+
+  private batchItem({ msg, event }: ReadableDelivery): BatchItem {
+    return { group: this.deps.group, event, delivery: { consumer: this.consumer, attempt: 1, deliveryCount: msg.info.deliveryCount, replay: false } };
+  }
+
+  private processedInBatch(delivery: ReadableDelivery): void {
+    this.ack(delivery.msg);
+    this.held.delete(delivery.msg);
+    this.done(delivery, 'processed', 1);
   }
 
   /**
    * Several messages (one per aggregate) in one transaction when they can all be processed at
    * once; otherwise, or for a lone message, each to its own final answer.
    */
-  private async settleHoldingLanes(deliveries: Delivery[], halt: AbortSignal): Promise<void> {
-    const readable = deliveries.filter((d): d is Delivery & { event: ConsumedEvent } => !(d.event instanceof UnreadableMessageError));
+  private async settleAsOne(deliveries: Delivery[], halt: AbortSignal): Promise<void> {
+    const readable = deliveries.filter(isReadable);
     if (readable.length > 1 && !halt.aborted) {
-      const items = readable.map(({ msg, event }) => ({
-        event,
-        delivery: { consumer: this.consumer, attempt: 1, deliveryCount: msg.info.deliveryCount, replay: false },
-      }));
-      const batch = await attemptBatch(this.deps.dataSource, this.deps.group, items);
+      const batch = await attemptBatch(this.deps.dataSource, readable.map((delivery) => this.batchItem(delivery)));
       if (batch.committed) {
-        for (const delivery of readable) {
-          this.ack(delivery.msg);
-          this.held.delete(delivery.msg);
-          this.done(delivery, 'processed', 1);
-        }
-        const unreadable = deliveries.filter((d) => d.event instanceof UnreadableMessageError);
+        for (const delivery of readable) this.processedInBatch(delivery);
+        const unreadable = deliveries.filter((delivery) => !isReadable(delivery));
         await Promise.all(unreadable.map((delivery) => this.settle(delivery, halt)));
         return;
       }
-      this.deps.logger.debug?.({ msg: 'JetStream batch not processed as one; one by one instead', consumer: this.consumer, messages: items.length, reason: batch.reason });
+      this.deps.logger.debug?.({ msg: 'JetStream batch not processed as one; one by one instead', consumer: this.consumer, messages: readable.length, reason: batch.reason });
     }
     await Promise.all(deliveries.map((delivery) => this.settle(delivery, halt)));
   }

@@ -57,15 +57,23 @@ export async function claimInbox(
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONSUMER_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** One inbox row to write: the consumer (durable) and the event it answered. */
+export interface InboxMark {
+  readonly consumer: string;
+  readonly eventId: string;
+}
+
 /**
  * claimInbox as a parameterless statement for the transaction's COMMIT round trip (commitWith):
- * a plain INSERT of one row per event, so an existing answer makes it fail with a unique
- * violation (isInboxConflict) and the transaction rolls back. Null when a value is not of the
- * shape that can be inlined safely (a uuid, a kebab-case consumer name): use claimInbox then.
+ * a plain INSERT of one row per mark (the marks of a batch, or of a lane group that spans
+ * durables), so an existing answer makes it fail with a unique violation (isInboxConflict) and
+ * the transaction rolls back. Null when a value is not of the shape that can be inlined safely
+ * (a uuid, a kebab-case consumer name): use claimInbox then.
  */
-export function inboxMarkStatement(consumer: string, eventIds: readonly string[]): string | null {
-  if (eventIds.length === 0 || !CONSUMER_NAME.test(consumer.replace(/--/g, '-')) || !eventIds.every((id) => UUID.test(id))) return null;
-  const rows = eventIds.map((eventId) => `('${consumer}', '${eventId}', 'processed')`);
+export function inboxMarkStatement(marks: readonly InboxMark[]): string | null {
+  const safe = ({ consumer, eventId }: InboxMark) => CONSUMER_NAME.test(consumer.replace(/--/g, '-')) && UUID.test(eventId);
+  if (marks.length === 0 || !marks.every(safe)) return null;
+  const rows = marks.map(({ consumer, eventId }) => `('${consumer}', '${eventId}', 'processed')`);
   return `INSERT INTO msg_inbox (consumer, event_id, outcome) VALUES ${rows.join(', ')}`;
 }
 

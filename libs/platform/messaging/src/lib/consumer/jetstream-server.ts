@@ -9,7 +9,8 @@ import { ensureProducerStream } from './durable-consumer';
 import { ConsumerOutcomeReport, DurableWorker } from './durable-worker';
 import { HandlerGroup, RegisteredHandler, groupHandlers } from './handler-groups';
 import { AckBuffer } from './ack-buffer';
-import { LaneLocks, isLane } from './lanes';
+import { LaneScheduler, isLane } from './lanes';
+import { LANE_GROUP_BATCHES, LanedMessage, settleLaneGroup } from './lane-group';
 
 export type JetStreamServerEvents = {
   /** Once per message the consumer is done with: processed, duplicate, skipped, rejected or parked. */
@@ -40,8 +41,8 @@ export class JetStreamServer
   readonly settings: ConsumerSettings;
   protected override readonly logger = new Logger(JetStreamServer.name);
   private readonly registered: RegisteredHandler[] = [];
-  /** Shared by the app's durables: a lane spans durables. */
-  private readonly lanes = new LaneLocks();
+  /** Shared by the app's durables: a lane spans durables, and so may its groups' transactions. */
+  private readonly lanes: LaneScheduler<LanedMessage>;
   /** Shared by the app's durables: their acks leave together. */
   private readonly acks: AckBuffer;
   private readonly outcomeListeners = new Set<JetStreamServerEvents['outcome']>();
@@ -55,6 +56,7 @@ export class JetStreamServer
     super();
     this.settings = consumerSettings(options);
     this.acks = new AckBuffer(this.settings.ackDelayMs);
+    this.lanes = new LaneScheduler((group) => settleLaneGroup(options.dataSource, this.logger, group), this.settings.maxBatch * LANE_GROUP_BATCHES);
   }
 
   get app(): string {

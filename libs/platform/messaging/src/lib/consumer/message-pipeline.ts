@@ -40,7 +40,7 @@ export async function attemptMessage(
       async (manager) => {
         for (const { callback } of handlers) await invoke(callback, event.data, context);
         // The live path marks the inbox in the COMMIT's round trip; a replay may take over a parked row.
-        const mark = options.takeOverParked ? null : inboxMarkStatement(group.durable, [event.eventId]);
+        const mark = options.takeOverParked ? null : inboxMarkStatement([{ consumer: group.durable, eventId: event.eventId }]);
         if (mark) commitWith(dataSource, mark);
         else if (!(await claimInbox(manager, group.durable, event.eventId, options))) throw new AlreadyAnswered();
       },
@@ -60,8 +60,9 @@ export async function attemptMessage(
   }
 }
 
-/** A message of a batch: its event and how it was delivered. */
+/** A message of a batch: the durable's handlers, its event and how it was delivered. */
 export interface BatchItem {
+  readonly group: HandlerGroup;
   readonly event: ConsumedEvent;
   readonly delivery: DeliveryInfo;
 }
@@ -75,24 +76,23 @@ export type BatchResult = { readonly committed: true } | { readonly committed: f
 const BATCH_LOCK_TIMEOUT = `SET LOCAL lock_timeout = '100ms'`;
 
 /**
- * Several messages of different aggregates in ONE transaction: each one's handlers in turn,
- * then one inbox row per message in the COMMIT's round trip. It saves a transaction's fixed
- * costs per message (BEGIN, COMMIT, the relay's read after it), which is what a consumer that
- * falls behind needs. All or nothing: if anything fails (a domain answer, a conflict, a
- * duplicate, a lock not granted in time), the batch rolls back and the caller attempts each
- * message on its own (attemptMessage), which gives each its own answer.
+ * Several messages in ONE transaction: each one's handlers in turn, then one inbox row per
+ * message (each under its own durable's name) in the COMMIT's round trip. The messages are of
+ * different aggregates of one durable (a batch), or of one lane group, which may span durables
+ * and hold several messages of one saga. It saves a transaction's fixed costs per message
+ * (BEGIN, COMMIT, the relay's read after it), which is what a consumer that falls behind needs.
+ * All or nothing: if anything fails (a domain answer, a conflict, a duplicate, a lock not
+ * granted in time), the batch rolls back and the caller attempts each message on its own
+ * (attemptMessage), which gives each its own answer.
  */
-export async function attemptBatch(dataSource: DataSource, group: HandlerGroup, items: readonly BatchItem[]): Promise<BatchResult> {
-  const mark = inboxMarkStatement(
-    group.durable,
-    items.map(({ event }) => event.eventId),
-  );
+export async function attemptBatch(dataSource: DataSource, items: readonly BatchItem[]): Promise<BatchResult> {
+  const mark = inboxMarkStatement(items.map(({ group, event }) => ({ consumer: group.durable, eventId: event.eventId })));
   if (!mark) return { committed: false, reason: 'an event id cannot be inlined in the inbox mark' };
   try {
     await runInTransaction(
       dataSource,
       async () => {
-        for (const { event, delivery } of items) {
+        for (const { group, event, delivery } of items) {
           const context = new JetStreamContext([event, delivery]);
           for (const { callback } of handlersFor(group, event.subject)) await invoke(callback, event.data, context);
         }
