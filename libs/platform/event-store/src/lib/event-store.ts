@@ -416,6 +416,6 @@ type PageRow = EventRow & { readable: boolean };
 /** The statement reading a page of the global order after `after` (from the start without one). */
 function readPageStatement(after: GlobalPosition | undefined, limit: number): { statement: statements.Statement; values: unknown[] } {
   return after
-    ? { statement: statements.readPageAfter, values: [limit, after.transactionId, after.sequence] }
-    : { statement: statements.readPageFromStart, values: [limit] };
+    ? { statement: statements.readPageAfter(limit), values: [after.transactionId, after.sequence] }
+    : { statement: statements.readPageFromStart(limit), values: [] };
 }
