@@ -40,7 +40,10 @@ export class ProjectionsAdminController {
   }
 
   private async describe(record: ProjectionRecord): Promise<ProjectionResponse> {
-    const running = this.rebuilder.running(record.name);
+    const live = this.rebuilder.running(record.name);
+    // The switch commits a moment before the rebuilder forgets its run: a record that already
+    // serves the rebuilt version tells of a finished rebuild.
+    const running = live && !(record.state === 'serving' && record.activeVersion === live.version) ? live : null;
     const rebuild = running
       ? { rebuildId: running.rebuildId, version: running.version, running: true, startedAt: running.startedAt, ...running.progress }
       : record.rebuildId === null
