@@ -67,24 +67,30 @@ describe('LaneScheduler', () => {
     expect(groups()).toEqual([['v1', 'v2', 'other']]);
   });
 
-  it('keeps each key in arrival order: a message waits behind an earlier one of its keys that could not run', async () => {
+  it('keeps a batch’s messages together, and each key in arrival order', async () => {
     const { lanes, running, groups } = scheduler();
     void lanes.submit([message('holds-c1', [account, 'c1'])]);
-    // `both` waits for c1; `c2-after` could run, but not before `both`, which came first with key c2.
+    // One batch: `both` and `c3` in its first round, `c2-after` (c2 again) in its second.
     void lanes.submit([message('both', [account, 'c1'], [account, 'c2']), message('c2-after', [account, 'c2']), message('c3', [account, 'c3'])]);
-    expect(groups()).toEqual([['holds-c1'], ['c3']]);
+    expect(groups()).toEqual([['holds-c1']]);
     running[0].finish();
     await tick();
-    expect(groups()).toEqual([['holds-c1'], ['c3'], ['both']]);
-    running[2].finish();
+    expect(groups()).toEqual([['holds-c1'], ['both', 'c3']]);
+    running[1].finish();
     await tick();
-    expect(groups()).toEqual([['holds-c1'], ['c3'], ['both'], ['c2-after']]);
+    expect(groups()).toEqual([['holds-c1'], ['both', 'c3'], ['c2-after']]);
   });
 
-  it('caps a group at maxGroup messages and starts the rest as a group of its own when their keys are free', async () => {
-    const { lanes, groups } = scheduler(2);
-    void lanes.submit([message('a', [saga, 's1']), message('b', [saga, 's2']), message('c', [saga, 's3'])]);
-    expect(groups()).toEqual([['a', 'b'], ['c']]);
+  it('caps a group at maxGroup messages; what did not fit waits its turn', async () => {
+    const { lanes, running, groups } = scheduler(2);
+    void lanes.submit([message('x', [saga, 's1'])]);
+    for (const name of ['a', 'b', 'c']) void lanes.submit([message(name, [saga, 's1'])]);
+    running[0].finish();
+    await tick();
+    expect(groups()).toEqual([['x'], ['a', 'b']]);
+    running[1].finish();
+    await tick();
+    expect(groups()).toEqual([['x'], ['a', 'b'], ['c']]);
   });
 
   it('answers a submission once all its messages ran, and frees the keys even when a group throws', async () => {
@@ -98,9 +104,15 @@ describe('LaneScheduler', () => {
 });
 
 describe('roundsByLane', () => {
+  const batch = [message('1', [account, 'k1']), message('2', [account, 'k1']), message('3', [saga, 'k2']), message('4', [saga, 'k2'])];
+  const names = (rounds: Message[][]) => rounds.map((round) => round.map((m) => m.name));
+
   it('splits messages so that no round holds two of one key, each key in order', () => {
-    const rounds = roundsByLane([message('1', [saga, 'k1']), message('2', [saga, 'k1']), message('3', [saga, 'k2']), message('4', [saga, 'k1'])]);
-    expect(rounds.map((round) => round.map((m) => m.name))).toEqual([['1', '3'], ['2'], ['4']]);
+    expect(names(roundsByLane(batch))).toEqual([['1', '3'], ['2', '4']]);
+  });
+
+  it('keeps messages of a one-transaction lane in one round when asked to (sharing)', () => {
+    expect(names(roundsByLane(batch, { sharing: true }))).toEqual([['1', '3', '4'], ['2']]);
   });
 });
 

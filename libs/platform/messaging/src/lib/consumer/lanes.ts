@@ -56,36 +56,43 @@ export interface Laned {
   readonly keys: readonly LaneKey[];
 }
 
-/** Splits messages so that no round holds two of one lane key; each key's messages keep their order. */
-export function roundsByLane<T extends Laned>(items: readonly T[]): T[][] {
+/**
+ * Splits messages so that no round holds two of one lane key (`sharing`: unless the key's lane
+ * allows one transaction); each key's messages keep their order.
+ */
+export function roundsByLane<T extends Laned>(items: readonly T[], options: { sharing: boolean } = { sharing: false }): T[][] {
   const rounds: T[][] = [];
   const lastRoundOf = new Map<string, number>();
   for (const item of items) {
-    const round = Math.max(-1, ...item.keys.map((key) => lastRoundOf.get(key.id) ?? -1)) + 1;
+    const after = item.keys.map((key) => (options.sharing && key.oneTransaction ? (lastRoundOf.get(key.id) ?? 0) - 1 : (lastRoundOf.get(key.id) ?? -1)));
+    const round = Math.max(-1, ...after) + 1;
     (rounds[round] ??= []).push(item);
-    for (const key of item.keys) lastRoundOf.set(key.id, round);
+    for (const key of item.keys) lastRoundOf.set(key.id, Math.max(round, lastRoundOf.get(key.id) ?? 0));
   }
   return rounds;
 }
 
-interface Waiting<T> {
-  readonly item: T;
+/** Messages that run together or not at all (a round of a durable's batch), and their keys. */
+interface Unit<T> {
+  readonly items: readonly T[];
+  readonly keys: ReadonlyMap<string, boolean>;
   readonly done: () => void;
 }
 
 /**
- * The lanes of an app's durables, and the transactions their messages run in. Every durable
- * submits the messages of its batches here; a message waits while a running group holds one of
- * its keys (or an earlier waiting message of one of its keys waits), holding no database
- * connection meanwhile. Whatever can run is taken together, in arrival order, up to `maxGroup`
- * messages, whichever durable it came from, and handed to `run` as one group (one transaction
- * for the caller): a saga's three verdicts, arriving on three durables while an earlier one of
- * the saga runs, are settled in one transaction instead of taking three turns. Two messages of
- * one key share a group only when the key's lane allows one transaction; otherwise the second
- * goes in a later group. A group holds its keys until `run` has settled it.
+ * The lanes of an app's durables, and the transactions their messages run in. A durable submits
+ * a batch's laned messages here: they run as a unit (one round of the batch when two of them share
+ * a key they may not share a transaction on), once no running group holds one of its keys and no
+ * earlier waiting unit has one, holding no database connection meanwhile. Whatever can run then
+ * is taken together, in arrival order, up to `maxGroup` messages, whichever durable it came from,
+ * and handed to `run` as one group (one transaction for the caller): a saga's verdicts arriving on
+ * three durables while an earlier one of the saga runs are settled in one transaction instead of
+ * taking three turns. Two units with a common key share a group only when the key's lane allows
+ * one transaction. A group holds its keys until `run` has settled it; a batch is never split
+ * further than its rounds, so it never costs more transactions than it would alone.
  */
 export class LaneScheduler<T extends Laned> {
-  private waiting: Array<Waiting<T>> = [];
+  private waiting: Array<Unit<T>> = [];
   /** Keys of the groups running. */
   private readonly held = new Set<string>();
 
@@ -94,51 +101,60 @@ export class LaneScheduler<T extends Laned> {
     private readonly maxGroup: number,
   ) {}
 
-  /** Messages waiting or running. */
+  /** Units waiting, and keys held by running groups. */
   get size(): number {
     return this.waiting.length + this.held.size;
   }
 
-  /** Resolves once every item has been run in a group (and its group has finished). */
+  /** Resolves once every message has been run in a group (and its group has finished). */
   submit(items: readonly T[]): Promise<void> {
-    const settled = items.map((item) => new Promise<void>((done) => this.waiting.push({ item, done })));
+    const settled = roundsByLane(items, { sharing: true }).map(
+      (round) =>
+        new Promise<void>((done) => {
+          const keys = new Map<string, boolean>();
+          for (const key of round.flatMap((item) => item.keys)) keys.set(key.id, key.oneTransaction);
+          this.waiting.push({ items: round, keys, done });
+        }),
+    );
     this.pump();
     return Promise.all(settled).then(() => undefined);
   }
 
   private pump(): void {
     for (;;) {
-      const group: Array<Waiting<T>> = [];
-      const inGroup = new Set<string>();
+      const group: Array<Unit<T>> = [];
+      let size = 0;
+      const inGroup = new Map<string, boolean>();
       const blocked = new Set(this.held);
-      const left: Array<Waiting<T>> = [];
-      for (const waiting of this.waiting) {
-        const { keys } = waiting.item;
+      const left: Array<Unit<T>> = [];
+      for (const unit of this.waiting) {
         const fits =
-          group.length < this.maxGroup && keys.every((key) => !blocked.has(key.id) && (key.oneTransaction || !inGroup.has(key.id)));
+          (group.length === 0 || size + unit.items.length <= this.maxGroup) &&
+          [...unit.keys].every(([id, oneTransaction]) => !blocked.has(id) && (!inGroup.has(id) || (oneTransaction && inGroup.get(id))));
         if (fits) {
-          group.push(waiting);
-          for (const key of keys) inGroup.add(key.id);
+          group.push(unit);
+          size += unit.items.length;
+          for (const [id, oneTransaction] of unit.keys) inGroup.set(id, oneTransaction);
         } else {
-          left.push(waiting);
-          for (const key of keys) blocked.add(key.id); // a later message of the key waits behind this one
+          left.push(unit);
+          for (const id of unit.keys.keys()) blocked.add(id); // a later unit with the key waits behind this one
         }
       }
       if (group.length === 0) return;
       this.waiting = left;
-      for (const key of inGroup) this.held.add(key);
-      void this.start(group, inGroup);
+      for (const id of inGroup.keys()) this.held.add(id);
+      void this.start(group, [...inGroup.keys()]);
     }
   }
 
-  private async start(group: Array<Waiting<T>>, keys: Set<string>): Promise<void> {
+  private async start(group: Array<Unit<T>>, keys: readonly string[]): Promise<void> {
     try {
-      await this.run(group.map((waiting) => waiting.item));
+      await this.run(group.flatMap((unit) => unit.items));
     } catch {
       // `run` settles its own messages; a failure here must not leave the lanes held.
     } finally {
       for (const key of keys) this.held.delete(key);
-      for (const waiting of group) waiting.done();
+      for (const unit of group) unit.done();
       this.pump();
     }
   }
