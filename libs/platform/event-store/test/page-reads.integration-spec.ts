@@ -48,7 +48,7 @@ describe('EventStore.readPage: the page read', () => {
 
   it('reads a page far behind the end without scanning the rest of the table', async () => {
     const after = await positionBeforeEnd(fx, EVENTS - 10);
-    const client = new Client({ connectionString: fx.dataSource.driver.options.url });
+    const client = new Client({ connectionString: (fx.dataSource.options as { url?: string }).url });
     await client.connect();
     try {
       const { name, text } = readPageAfter(100);
