@@ -1,9 +1,11 @@
 // Test environment: every test file gets its own PostgreSQL database and its own NATS subject
 // prefix on the shared servers, so files run in parallel without seeing each other; servers of a
 // test's own (for outages and restarts) are cleaned up when the test process exits.
-// Also: eventually() for asynchronous effects, given/when/then for decider specifications.
+// Also: eventually() for asynchronous effects, gate() to hold work until the test lets it go,
+// given/when/then for decider specifications.
 export * from './lib/environment';
 export * from './lib/eventually';
+export * from './lib/gate';
 export * from './lib/given-when-then';
 export * from './lib/when-event';
 export * from './lib/namespace';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gate } from '@brigade/testing';
 import { EntityManager } from 'typeorm';
 import { CommittedReadCache, runInTransaction } from '../src';
 import { StoreFixture, openStoreFixture } from './store-fixture';
@@ -27,13 +28,12 @@ describe('CommittedReadCache (rows read at every command, kept between reads)', 
     });
   /** A load held open until `release` is called, to run a write while it is under way. */
   const heldLoad = (key: string) => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held = gate();
     return {
-      release,
+      release: held.open,
       load: async (manager: EntityManager) => {
         const value = await load(key)(manager);
-        await gate;
+        await held.opened;
         return value;
       },
     };
@@ -56,19 +56,17 @@ describe('CommittedReadCache (rows read at every command, kept between reads)', 
     await write(cache, key, 100);
     await cache.get(key, load(key));
 
-    let wrote!: () => void;
-    let finish!: () => void;
-    const written = new Promise<void>((resolve) => (wrote = resolve));
-    const finishing = new Promise<void>((resolve) => (finish = resolve));
+    const written = gate();
+    const finishing = gate();
     const writing = runInTransaction(fx.dataSource, async (manager) => {
       await manager.query('UPDATE menus SET price = 200 WHERE key = $1', [key]);
       cache.changed(key);
-      wrote();
-      await finishing;
+      written.open();
+      await finishing.opened;
     });
-    await written;
+    await written.opened;
     const readDuringWrite = await cache.get(key, load(key)); // another caller, outside that transaction
-    finish();
+    finishing.open();
     await writing;
 
     expect(readDuringWrite).toBe(100); // still the committed value: the write had not committed yet

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gate } from '@brigade/testing';
 import { ConcurrencyError, CommandRunner, PartialDuplicateAppendError, runInTransaction } from '../src';
 import { counterDecider } from './counter.decider';
 import { StoreFixture, aMetadata, openStoreFixture } from './store-fixture';
@@ -123,20 +124,18 @@ describe('EventStore', () => {
 
   it('refuses an append from a transaction older than the stream’s last writer, so global order matches stream order', async () => {
     const streamId = `counter-${randomUUID()}`;
-    let releaseOlder!: () => void;
-    const olderMayAppend = new Promise<void>((resolve) => (releaseOlder = resolve));
-    let olderHasXid!: () => void;
-    const xidTaken = new Promise<void>((resolve) => (olderHasXid = resolve));
+    const olderMayAppend = gate();
+    const xidTaken = gate();
 
     const older = runInTransaction(fx.dataSource, async (manager) => {
       await manager.query('SELECT pg_current_xact_id()'); // this transaction now has the lower xid
-      olderHasXid();
-      await olderMayAppend;
+      xidTaken.open();
+      await olderMayAppend.opened;
       await fx.store.append(streamId, 'counter', [incremented(2)], 1, aMetadata());
     });
-    await xidTaken;
+    await xidTaken.opened;
     await fx.store.append(streamId, 'counter', [incremented(1)], 0, aMetadata()); // newer xid, commits first
-    releaseOlder();
+    olderMayAppend.open();
 
     await expect(older).rejects.toMatchObject({ code: 'EVENT_STORE.CONCURRENCY', reason: 'transaction-order' });
     await fx.store.append(streamId, 'counter', [incremented(2)], 1, aMetadata()); // a retry in a new transaction

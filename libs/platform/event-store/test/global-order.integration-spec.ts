@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDatabase } from '@brigade/testing';
+import { createTestDatabase, gate } from '@brigade/testing';
 import { Client } from 'pg';
 import { GlobalPosition, runInTransaction } from '../src';
 import { StoreFixture, aMetadata, openStoreFixture } from './store-fixture';
@@ -99,22 +99,20 @@ describe('EventStore.readAll: a global order that never skips', () => {
   });
 
   it('holds back events committed behind a transaction that is still in flight', async () => {
-    let commitOlder!: () => void;
-    const olderMayCommit = new Promise<void>((resolve) => (commitOlder = resolve));
-    let olderAppended!: () => void;
-    const appendedInOlder = new Promise<void>((resolve) => (olderAppended = resolve));
+    const olderMayCommit = gate();
+    const appendedInOlder = gate();
     const start = (await fx.store.readAll({ limit: 100_000 })).at(-1)?.position;
 
     const older = runInTransaction(fx.dataSource, async () => {
       await fx.store.append('held-back-older', 'counter', [{ type: 'Incremented', data: { by: 1 } }], 'any', aMetadata());
-      olderAppended();
-      await olderMayCommit;
+      appendedInOlder.open();
+      await olderMayCommit.opened;
     });
-    await appendedInOlder;
+    await appendedInOlder.opened;
     await fx.store.append('held-back-newer', 'counter', [{ type: 'Incremented', data: { by: 2 } }], 'any', aMetadata());
 
     expect(await fx.store.readPage({ after: start, limit: 100 })).toEqual({ events: [], heldBack: true });
-    commitOlder();
+    olderMayCommit.open();
     await older;
     const visible = await fx.store.readPage({ after: start, limit: 100 });
     expect(visible.events.map((e) => e.streamId)).toEqual(['held-back-older', 'held-back-newer']);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually } from '@brigade/testing';
+import { eventually, gate } from '@brigade/testing';
 import { ConsumerHarness, TestEvent, startRecorder } from './support/consumer-harness';
 import { MENU_REVISED, aDomainError } from './support/recording.consumer';
 
@@ -29,14 +29,13 @@ describe('JetStream consumer: batches under load', () => {
 
   /** A recorder with one transaction slot, held by `blocker` until the others have all been delivered. */
   async function pileUpBehind(blocker: TestEvent, others: readonly TestEvent[], refused?: TestEvent) {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    const blockerHeld = gate();
     const ns = await harness.namespace();
     const recorder = await startRecorder(
       harness,
       ns,
       {
-        waitFor: (ctx) => (ctx.eventId === blocker.eventId ? gate : undefined),
+        waitFor: (ctx) => (ctx.eventId === blocker.eventId ? blockerHeld.opened : undefined),
         failure: (ctx) => (ctx.eventId === refused?.eventId ? aDomainError() : null),
       },
       { concurrency: 1 },
@@ -44,7 +43,7 @@ describe('JetStream consumer: batches under load', () => {
     await harness.publish(ns, blocker);
     for (const event of others) await harness.publish(ns, event);
     await eventually(async () => expect((await harness.consumerInfo(ns)).ackPending).toBe(others.length + 1));
-    release();
+    blockerHeld.open();
     await eventually(() => expect(recorder.outcomes).toHaveLength(others.length + 1), { timeoutMs: 20_000 });
     return recorder;
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
-import { eventually } from '@brigade/testing';
+import { eventually, gate } from '@brigade/testing';
 import { Controller, Inject, Type } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { DataSource } from 'typeorm';
@@ -58,8 +58,7 @@ describe('JetStream consumer: lanes across durables', () => {
    * `second` has done by then, once it has been delivered and, when it may run (`mayRun`), run.
    */
   async function secondWhileFirstHeld(first: TestEvent, second: TestEvent, mayRun: boolean) {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    const firstHeld = gate();
     let firstStarted = false;
     const ns = await harness.namespace();
     const recorder = await startRecorder(
@@ -69,7 +68,7 @@ describe('JetStream consumer: lanes across durables', () => {
         waitFor: (ctx) => {
           if (ctx.eventId !== first.eventId) return undefined;
           firstStarted = true;
-          return gate;
+          return firstHeld.opened;
         },
       },
       {},
@@ -88,13 +87,13 @@ describe('JetStream consumer: lanes across durables', () => {
         await delay(300);
       }
       const whileHeld = await harness.effectsOf([second]);
-      release();
+      firstHeld.open();
       await eventually(async () => expect(await harness.effectsOf([first, second])).toHaveLength(2));
       const [firstEffect] = await harness.effectsOf([first]);
       const [secondEffect] = await harness.effectsOf([second]);
       return { whileHeld, firstEffect, secondEffect };
     } finally {
-      release();
+      firstHeld.open();
       await recorder.close();
     }
   }
@@ -107,19 +106,18 @@ describe('JetStream consumer: lanes across durables', () => {
   });
 
   it('splits what piled up into rounds with one message per lane key, each key in arrival order', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    const blockerHeld = gate();
     const [k1, k2, k3] = [randomUUID(), randomUUID(), randomUUID()];
     const blocker = event(RESTAURANT_CLOSED, randomUUID());
     const piled = [k1, k1, k2, k2, k3, k1].map((key) => event(RESTAURANT_CLOSED, key));
     const ns = await harness.namespace();
-    const recorder = await startRecorder(harness, ns, { waitFor: (ctx) => (ctx.eventId === blocker.eventId ? gate : undefined) }, { concurrency: 1 }, [LaneProbe]);
+    const recorder = await startRecorder(harness, ns, { waitFor: (ctx) => (ctx.eventId === blocker.eventId ? blockerHeld.opened : undefined) }, { concurrency: 1 }, [LaneProbe]);
     try {
       await harness.publish(ns, blocker);
       for (const e of piled) await harness.publish(ns, e);
       const info = () => harness.jsm.consumers.info(contextStreamName(ns, 'restaurants'), `${APP}--lane-a`);
       await eventually(async () => expect((await info()).num_ack_pending).toBe(piled.length + 1));
-      release();
+      blockerHeld.open();
       await eventually(async () => expect(await harness.effectsOf(piled)).toHaveLength(piled.length), { timeoutMs: 20_000 });
       const rows: Array<{ event_id: string; tx: string; id: number }> = await harness.db.query(
         'SELECT event_id, xmin::text AS tx, id FROM test_effects WHERE event_id = ANY($1) ORDER BY id',
@@ -134,7 +132,7 @@ describe('JetStream consumer: lanes across durables', () => {
         [piled[0], piled[1], piled[5]].map((e) => e.eventId),
       );
     } finally {
-      release();
+      blockerHeld.open();
       await recorder.close();
     }
   });
@@ -155,8 +153,7 @@ describe('JetStream consumer: lanes across durables', () => {
      * answers the one on together-a with a DomainError.
      */
     async function twoWaitingBehindOne(refuseOnA: boolean) {
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
+      const blockerHeld = gate();
       let blockerStarted = false;
       const sagaId = randomUUID();
       const [blocker, onB, onA] = [event(RESTAURANT_CLOSED, sagaId), event(RESTAURANT_CREATED, sagaId), event(RESTAURANT_CLOSED, sagaId)];
@@ -164,7 +161,7 @@ describe('JetStream consumer: lanes across durables', () => {
         waitFor: (ctx) => {
           if (ctx.eventId !== blocker.eventId) return undefined;
           blockerStarted = true;
-          return gate;
+          return blockerHeld.opened;
         },
         failure: (ctx) => (refuseOnA && ctx.eventId === onA.eventId ? aDomainError() : null),
       };
@@ -178,7 +175,7 @@ describe('JetStream consumer: lanes across durables', () => {
         const ackPending = async (handler: string) =>
           (await harness.jsm.consumers.info(contextStreamName(ns, 'restaurants'), `${APP}--${handler}`)).num_ack_pending;
         await eventually(async () => expect([await ackPending('together-a'), await ackPending('together-b')]).toEqual([2, 1]));
-        release();
+        blockerHeld.open();
         const outcomes = () => Promise.all([blocker, onB, onA].map((e) => harness.inboxOutcome(e.eventId)));
         await eventually(async () => expect((await outcomes()).every((outcome) => outcome !== null)).toBe(true));
         return {
@@ -187,7 +184,7 @@ describe('JetStream consumer: lanes across durables', () => {
           inbox: await Promise.all([blocker, onB, onA].map((e) => txOf('msg_inbox', e))),
         };
       } finally {
-        release();
+        blockerHeld.open();
         await recorder.close();
       }
     }

@@ -1,4 +1,5 @@
 import { PartitionedQueue } from '../../src/lib/consumer/partitioned-queue';
+import { gate } from '@brigade/testing';
 
 interface Item {
   readonly key: string;
@@ -29,17 +30,16 @@ describe('PartitionedQueue', () => {
 
   it('halts: running items finish, queued ones are handed back unstarted', async () => {
     const started: number[] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
+    const running = gate();
     const queue = new PartitionedQueue<Item>(1, async ([{ n }]) => {
       started.push(n);
-      await gate;
+      await running.opened;
     });
     queue.push('a', { key: 'a', n: 1 });
     queue.push('a', { key: 'a', n: 2 });
     queue.push('b', { key: 'b', n: 3 });
     const halted = queue.halt();
-    release();
+    running.open();
     expect((await halted).map((item) => item.n).sort()).toEqual([2, 3]);
     expect(started).toEqual([1]);
     expect(queue.size).toBe(0);
@@ -47,13 +47,12 @@ describe('PartitionedQueue', () => {
 
   it('hands a free slot the heads of up to maxBatch ready keys, never two items of one key', async () => {
     const batches: string[][] = [];
-    let release!: () => void;
-    let gate = new Promise<void>((resolve) => (release = resolve));
+    const first = gate();
     const queue = new PartitionedQueue<Item>(
       1,
       async (items) => {
         batches.push(items.map(({ key, n }) => `${key}${n}`));
-        await gate;
+        await first.opened; // only the first batch waits: the others find it open
       },
       3,
     );
@@ -61,8 +60,7 @@ describe('PartitionedQueue', () => {
     for (const key of ['b', 'c', 'd', 'e']) queue.push(key, { key, n: 1 });
     queue.push('a', { key: 'a', n: 2 });
     queue.push('b', { key: 'b', n: 2 });
-    gate = Promise.resolve();
-    release();
+    first.open();
     await queue.roomFor(1);
 
     // a2 became ready when a1 finished, b2 when b1 did: they join the next batch, each after its own key's earlier item.
