@@ -10,10 +10,10 @@ import { ensureDurable } from './durable-consumer';
 import { HandlerGroup, handlersFor } from './handler-groups';
 import { AckBuffer } from './ack-buffer';
 import { LaneScheduler, laneKey } from './lanes';
-import { LanedMessage } from './lane-group';
+import { LanedMessage, settleLaneGroup } from './lane-group';
 import { inboxAnswered, recordInboxOutcome } from './inbox';
 import { databaseReachable } from './database-reachable';
-import { BatchItem, attemptBatch, attemptMessage } from './message-pipeline';
+import { BatchItem, attemptMessage } from './message-pipeline';
 import { PartitionedQueue } from './partitioned-queue';
 
 export type ConsumerOutcome = 'processed' | 'duplicate' | 'skipped' | 'rejected' | 'parked';
@@ -226,16 +226,17 @@ export class DurableWorker {
   }
 
   /**
-   * A batch (or a lone message) to its final answers. Without lanes, the batch is one
-   * transaction (settleAsOne). With lanes, its messages go to the app's LaneScheduler, which runs
-   * them when their lanes are free, grouped with what other durables' batches have waiting.
+   * A batch (or a lone message) to its final answers. Without lanes, the batch is one group of
+   * its own (settleLaneGroup: one transaction, or each message alone if that fails). With lanes,
+   * its messages go to the app's LaneScheduler, which runs them when their lanes are free, grouped
+   * with what other durables' batches have waiting. Unreadable messages are parked meanwhile.
    */
   private async settleBatch(deliveries: Delivery[], halt: AbortSignal): Promise<void> {
-    const readable = deliveries.filter(isReadable);
-    const messages = readable.map((delivery) => this.lanedMessage(delivery, halt));
-    if (messages.every((message) => message.keys.length === 0)) return this.settleAsOne(deliveries, halt);
+    const messages = deliveries.filter(isReadable).map((delivery) => this.lanedMessage(delivery, halt));
+    const laned = messages.some((message) => message.keys.length > 0);
+    const settled = laned ? this.deps.lanes.submit(messages) : settleLaneGroup(this.deps.dataSource, this.deps.logger, messages);
     const unreadable = deliveries.filter((delivery) => !isReadable(delivery));
-    await Promise.all([this.deps.lanes.submit(messages), ...unreadable.map((delivery) => this.settle(delivery, halt))]);
+    await Promise.all([settled, ...unreadable.map((delivery) => this.settle(delivery, halt))]);
   }
 
   private lanedMessage(delivery: ReadableDelivery, halt: AbortSignal): LanedMessage {
@@ -261,25 +262,6 @@ export class DurableWorker {
     this.ack(delivery.msg);
     this.held.delete(delivery.msg);
     this.done(delivery, 'processed', 1);
-  }
-
-  /**
-   * Several messages (one per aggregate) in one transaction when they can all be processed at
-   * once; otherwise, or for a lone message, each to its own final answer.
-   */
-  private async settleAsOne(deliveries: Delivery[], halt: AbortSignal): Promise<void> {
-    const readable = deliveries.filter(isReadable);
-    if (readable.length > 1 && !halt.aborted) {
-      const batch = await attemptBatch(this.deps.dataSource, readable.map((delivery) => this.batchItem(delivery)));
-      if (batch.committed) {
-        for (const delivery of readable) this.processedInBatch(delivery);
-        const unreadable = deliveries.filter((delivery) => !isReadable(delivery));
-        await Promise.all(unreadable.map((delivery) => this.settle(delivery, halt)));
-        return;
-      }
-      this.deps.logger.debug?.({ msg: 'JetStream batch not processed as one; one by one instead', consumer: this.consumer, messages: readable.length, reason: batch.reason });
-    }
-    await Promise.all(deliveries.map((delivery) => this.settle(delivery, halt)));
   }
 
   /** Processes one message to a final answer and acks it; or leaves it unacked when halted. */

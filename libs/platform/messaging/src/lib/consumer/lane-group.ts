@@ -18,10 +18,11 @@ export interface LanedMessage extends Laned {
 export const LANE_GROUP_BATCHES = 4;
 
 /**
- * Runs one group of the LaneScheduler: its messages, whichever durables they came from, in one
- * transaction (attemptBatch: each its own inbox row), acked once it committed. If the group
- * fails as a whole, each message is settled by its own durable, in rounds that never run two
- * messages of one lane key at once, the keys still held by the group meanwhile.
+ * Runs one group of messages, a LaneScheduler's (whichever durables they came from) or a batch of
+ * a durable without lanes: in one transaction (attemptBatch: each its own inbox row), acked once
+ * it committed. If the group fails as a whole, each message is settled by its own durable, in
+ * rounds that never run two messages of one lane key at once (a scheduler's group still holds its
+ * keys meanwhile). A lone message is settled on its own at once.
  */
 export async function settleLaneGroup(dataSource: DataSource, logger: ConsumerLogger, group: readonly LanedMessage[]): Promise<void> {
   if (group.length > 1 && !group.some((message) => message.halted())) {
@@ -33,7 +34,8 @@ export async function settleLaneGroup(dataSource: DataSource, logger: ConsumerLo
       for (const message of group) message.committed();
       return;
     }
-    logger.debug?.({ msg: 'JetStream lane group not processed as one; one by one instead', messages: group.length, reason: batch.reason });
+    const consumers = [...new Set(group.map((message) => message.item.group.durable))];
+    logger.debug?.({ msg: 'JetStream batch not processed as one; one by one instead', consumers, messages: group.length, reason: batch.reason });
   }
   for (const round of roundsByLane(group)) await Promise.all(round.map((message) => message.settleAlone()));
 }
