@@ -124,17 +124,17 @@ export class LaneScheduler<T extends Laned> {
     for (;;) {
       const group: Array<Unit<T>> = [];
       let size = 0;
-      const inGroup = new Map<string, boolean>();
+      const inGroup = new Set<string>();
       const blocked = new Set(this.held);
       const left: Array<Unit<T>> = [];
       for (const unit of this.waiting) {
         const fits =
           (group.length === 0 || size + unit.items.length <= this.maxGroup) &&
-          [...unit.keys].every(([id, oneTransaction]) => !blocked.has(id) && (!inGroup.has(id) || (oneTransaction && inGroup.get(id))));
+          [...unit.keys].every(([id, oneTransaction]) => !blocked.has(id) && (oneTransaction || !inGroup.has(id)));
         if (fits) {
           group.push(unit);
           size += unit.items.length;
-          for (const [id, oneTransaction] of unit.keys) inGroup.set(id, oneTransaction);
+          for (const id of unit.keys.keys()) inGroup.add(id);
         } else {
           left.push(unit);
           for (const id of unit.keys.keys()) blocked.add(id); // a later unit with the key waits behind this one
@@ -142,8 +142,8 @@ export class LaneScheduler<T extends Laned> {
       }
       if (group.length === 0) return;
       this.waiting = left;
-      for (const id of inGroup.keys()) this.held.add(id);
-      void this.start(group, [...inGroup.keys()]);
+      for (const id of inGroup) this.held.add(id);
+      void this.start(group, [...inGroup]);
     }
   }
 
