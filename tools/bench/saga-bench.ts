@@ -11,7 +11,7 @@
  * Everything is measured after a warm-up (--warmup-rate orders/s for --warmup-seconds) long enough
  * for V8 to have optimised the hot paths: after 2 s, its compiler was still ~15% of the machine's
  * CPU, and the 20 orders/s p50 came out ~3 ms higher than once it had settled.
- * Usage: npm run bench:saga [-- --json] [--rate 20] [--seconds 10] [--rates 20,50,75,100,...] [--step-seconds 3] [--samples 500]
+ * Usage: npm run bench:saga [-- --json] [--rate 20] [--seconds 10] [--rates 20,50,75,100,...] [--step-seconds 10] [--samples 500]
  *        [--warmup-rate 50] [--warmup-seconds 15]
  */
 import 'reflect-metadata';
@@ -46,7 +46,7 @@ const option = (name: string, fallback: string) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const SECONDS = Number(option('seconds', '10'));
-const STEP_SECONDS = Number(option('step-seconds', '3'));
+const STEP_SECONDS = Number(option('step-seconds', '10'));
 const RATES = option('rates', '20,50,75,100,125,150,200,300,400').split(',').map(Number);
 const SAMPLES = Number(option('samples', '500'));
 const SAGA_RATE = Number(option('rate', '20'));
