@@ -7,7 +7,8 @@
  *  - saga_p50_ms / saga_p99_ms: at 20 orders/s for --seconds;
  *  - saga_max_rate: the highest of --rates sustained for --step-seconds with every order approved
  *    within 10 s of the step's end, ≥ 90% of the rate achieved and p99 ≤ 500 ms (stops at the first failure);
- *  - relay_p50_ms: the relay's commit → JetStream latency, measured in the same run (the baseline).
+ *  - relay_p50_ms: the relay's commit → JetStream latency, measured in the same run (the baseline);
+ *  - saga_p50_relay_ratio: saga_p50_ms / relay_p50_ms.
  * Everything is measured after a warm-up (--warmup-rate orders/s for --warmup-seconds) long enough
  * for V8 to have optimised the hot paths: after 2 s, its compiler was still ~15% of the machine's
  * CPU, and the 20 orders/s p50 came out ~3 ms higher than once it had settled.
@@ -256,6 +257,8 @@ async function main() {
       saga_p99_ms: saga.p99_ms,
       saga_max_rate: passing.length ? passing[passing.length - 1].rate : 0,
       relay_p50_ms: round(relay.relay_p50_ms, 3),
+      // The saga's latency in units of the same run's baseline: comparable across runs on machines of another speed.
+      saga_p50_relay_ratio: round(saga.p50_ms / relay.relay_p50_ms, 1),
       hops: sagaHops,
       steps,
     };
