@@ -257,7 +257,7 @@ async function main() {
       saga_p99_ms: saga.p99_ms,
       saga_max_rate: passing.length ? passing[passing.length - 1].rate : 0,
       relay_p50_ms: round(relay.relay_p50_ms, 3),
-      // The saga's latency in units of the same run's baseline: comparable across runs on machines of another speed.
+      // The saga's latency in units of the same run's baseline: a rough allowance for the machine's speed when comparing runs.
       saga_p50_relay_ratio: round(saga.p50_ms / relay.relay_p50_ms, 1),
       hops: sagaHops,
       steps,
