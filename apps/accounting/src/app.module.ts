@@ -15,13 +15,13 @@ import { AccountCommandRunner } from './infrastructure/account-command-runner';
 import { mapAccountEvent } from './infrastructure/account-event.mapper';
 import { accountingMigrations } from './infrastructure/migrations';
 import { AccountsController } from './interface/http/accounts.controller';
-import { AccountOpeningController } from './interface/messaging/account-opening.controller';
-import { PaymentAuthorizationController } from './interface/messaging/payment-authorization.controller';
+import { AccountOpeningConsumer } from './interface/messaging/account-opening.consumer';
+import { PaymentAuthorizationConsumer } from './interface/messaging/payment-authorization.consumer';
 
 const commandHandlers = [OpenAccountHandler, AuthorizePaymentHandler, VoidPaymentHandler, ChangeCreditLimitHandler];
 const queryHandlers = [GetAccountHandler];
 const httpControllers = [AccountsController];
-const messageControllers = [AccountOpeningController, PaymentAuthorizationController];
+const eventConsumers = [AccountOpeningConsumer, PaymentAuthorizationConsumer];
 const eventSourcing: Provider[] = [
   { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
   AccountCommandRunner,
@@ -49,7 +49,7 @@ const eventSourcing: Provider[] = [
     }),
     CqrsModule.forRoot(),
   ],
-  controllers: [...httpControllers, ...messageControllers],
+  controllers: [...httpControllers, ...eventConsumers],
   providers: [...eventSourcing, ...commandHandlers, ...queryHandlers],
 })
 export class AppModule {}

@@ -15,12 +15,12 @@ import { ConsumerCommandRunner } from './infrastructure/consumer-command-runner'
 import { mapConsumerEvent } from './infrastructure/consumer-event.mapper';
 import { consumersMigrations } from './infrastructure/migrations';
 import { ConsumersController } from './interface/http/consumers.controller';
-import { OrderEventsController } from './interface/messaging/order-events.controller';
+import { OrderEventsConsumer } from './interface/messaging/order-events.consumer';
 
 const commandHandlers = [RegisterConsumerHandler, SuspendConsumerHandler, ReactivateConsumerHandler, ValidateOrderHandler];
 const queryHandlers = [GetConsumerHandler];
 const httpControllers = [ConsumersController];
-const messageControllers = [OrderEventsController];
+const eventConsumers = [OrderEventsConsumer];
 const eventSourcing: Provider[] = [
   { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
   ConsumerCommandRunner,
@@ -48,7 +48,7 @@ const eventSourcing: Provider[] = [
     }),
     CqrsModule.forRoot(),
   ],
-  controllers: [...httpControllers, ...messageControllers],
+  controllers: [...httpControllers, ...eventConsumers],
   providers: [...eventSourcing, ...commandHandlers, ...queryHandlers],
 })
 export class AppModule {}

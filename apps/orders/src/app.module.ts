@@ -19,14 +19,14 @@ import { ordersMigrations } from './infrastructure/migrations';
 import { OrderCommandRunner } from './infrastructure/order-command-runner';
 import { mapOrderEvent } from './infrastructure/order-event.mapper';
 import { OrdersController } from './interface/http/orders.controller';
-import { RestaurantEventsController } from './interface/messaging/restaurant-events.controller';
-import { VerdictEventsController } from './interface/messaging/verdict-events.controller';
+import { RestaurantEventsConsumer } from './interface/messaging/restaurant-events.consumer';
+import { VerdictEventsConsumer } from './interface/messaging/verdict-events.consumer';
 import { RestaurantReplica } from './projections/restaurant-replica/restaurant-replica';
 
 const commandHandlers = [CreateOrderHandler, RecordVerdictHandler, StartPreparationHandler, MarkReadyForPickupHandler];
 const queryHandlers = [GetOrderHandler];
 const httpControllers = [OrdersController];
-const messageControllers = [RestaurantEventsController, VerdictEventsController];
+const eventConsumers = [RestaurantEventsConsumer, VerdictEventsConsumer];
 const projections = [RestaurantReplica];
 const sagas: Provider[] = [
   CreateOrderSagaStep,
@@ -61,7 +61,7 @@ const eventSourcing: Provider[] = [
     }),
     CqrsModule.forRoot(),
   ],
-  controllers: [...httpControllers, ...messageControllers],
+  controllers: [...httpControllers, ...eventConsumers],
   providers: [...eventSourcing, ...projections, ...sagas, ...commandHandlers, ...queryHandlers],
 })
 export class AppModule {}

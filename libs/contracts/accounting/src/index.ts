@@ -10,4 +10,8 @@ export * from './lib/account-credit-limit-changed.v1';
 export * from './lib/payment-authorized.v1';
 export * from './lib/payment-declined.v1';
 export * from './lib/payment-voided.v1';
+export * from './lib/payment-captured.v1';
+export * from './lib/payment-revised.v1';
+export * from './lib/payment-revision-declined.v1';
+export * from './lib/payment-revision-undone.v1';
 export * from './lib/accounting-contracts';

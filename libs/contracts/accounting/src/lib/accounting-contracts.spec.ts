@@ -15,6 +15,10 @@ describe('accounting contracts', () => {
       'accounting.payment.authorized.v1',
       'accounting.payment.declined.v1',
       'accounting.payment.voided.v1',
+      'accounting.payment.captured.v1',
+      'accounting.payment.revised.v1',
+      'accounting.payment.revision-declined.v1',
+      'accounting.payment.revision-undone.v1',
     ]);
   });
 

@@ -17,6 +17,11 @@ describe('kitchen contracts', () => {
       'kitchen.ticket.accepted.v1',
       'kitchen.ticket.preparing.v1',
       'kitchen.ticket.ready-for-pickup.v1',
+      'kitchen.ticket.picked-up.v1',
+      'kitchen.ticket.cancel-refused.v1',
+      'kitchen.ticket.revised.v1',
+      'kitchen.ticket.revision-refused.v1',
+      'kitchen.ticket.revision-undone.v1',
     ]);
   });
 

@@ -4,7 +4,7 @@ import { exampleOrderId, exampleRestaurantId } from './kitchen-fields';
 
 export const ticketCancelledV1Subject = 'kitchen.ticket.cancelled.v1';
 
-/** The ticket will not be cooked (the order was rejected); `reason` says why. */
+/** The ticket will not be cooked (the order was rejected or cancelled); `reason` says why. */
 export const ticketCancelledV1Schema = z.strictObject({
   orderId: uuid,
   restaurantId: uuid,

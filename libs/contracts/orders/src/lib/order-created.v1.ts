@@ -1,6 +1,6 @@
 import { cents, defineContract, isoDateTime, uuid } from '@brigade/contracts/core';
 import { z } from 'zod';
-import { deliveryAddressV1Schema, orderLineItemV1Schema } from './order-fields';
+import { deliveryAddressV1Schema, orderLineItemV1Schema, totalMatchesLines } from './order-fields';
 
 export const orderCreatedV1Subject = 'orders.order.created.v1';
 
@@ -18,10 +18,7 @@ export const orderCreatedV1Schema = z
     deliveryAddress: deliveryAddressV1Schema,
     deliveryTime: isoDateTime.optional(),
   })
-  .refine((o) => o.orderTotalCents === o.lineItems.reduce((sum, l) => sum + l.priceCents * l.quantity, 0), {
-    message: 'orderTotalCents must equal the sum of priceCents × quantity',
-    path: ['orderTotalCents'],
-  });
+  .refine(totalMatchesLines, { message: 'orderTotalCents must equal the sum of priceCents × quantity', path: ['orderTotalCents'] });
 export type OrderCreatedV1 = z.infer<typeof orderCreatedV1Schema>;
 
 export const orderCreatedV1 = defineContract<OrderCreatedV1>(orderCreatedV1Subject, orderCreatedV1Schema, {

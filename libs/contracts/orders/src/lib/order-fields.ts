@@ -20,3 +20,11 @@ export const deliveryAddressV1Schema = z.strictObject({
   zip: z.string().min(1),
 });
 export type DeliveryAddressV1 = z.infer<typeof deliveryAddressV1Schema>;
+
+/** The order's revisions count from 1; every answer to a proposal names the one it answers. */
+export const revisionNumber = z.number().int().min(1);
+
+/** A total is always the sum of its lines' priceCents × quantity. */
+export function totalMatchesLines(o: { lineItems: ReadonlyArray<{ priceCents: number; quantity: number }>; orderTotalCents: number }): boolean {
+  return o.orderTotalCents === o.lineItems.reduce((sum, l) => sum + l.priceCents * l.quantity, 0);
+}

@@ -21,7 +21,7 @@ const REPLICA = { handler: 'restaurant-replica' };
  * ContractViolation: parked at once where an operator sees it, never silently dropped.
  */
 @Controller()
-export class RestaurantEventsController {
+export class RestaurantEventsConsumer {
   constructor(private readonly replica: RestaurantReplica) {}
 
   @EventPattern(restaurantCreatedV1Subject, REPLICA)

@@ -17,7 +17,7 @@ import { ValidateOrder } from '../../application/validate-order/validate-order.c
  * second decided on the state the first left.
  */
 @Controller()
-export class OrderEventsController {
+export class OrderEventsConsumer {
   constructor(private readonly commands: CommandBus) {}
 
   @EventPattern(orderCreatedV1Subject, { handler: 'order-validation', lane: laneByField('consumer', 'consumerId', { oneTransaction: true }) })

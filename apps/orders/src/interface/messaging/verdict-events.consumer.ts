@@ -51,7 +51,7 @@ const PAYMENT_VERDICTS = { handler: 'payment-verdicts', lane: ORDER_LANE };
  * A payload that breaks its contract is parked at once, never silently dropped.
  */
 @Controller()
-export class VerdictEventsController {
+export class VerdictEventsConsumer {
   constructor(private readonly commands: CommandBus) {}
 
   @EventPattern(consumerOrderValidatedV1Subject, CONSUMER_VERDICTS)

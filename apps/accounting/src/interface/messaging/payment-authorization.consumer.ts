@@ -26,7 +26,7 @@ import { VoidPayment } from '../../application/void-payment/void-payment.command
 const PAYMENT_AUTHORIZATION = { handler: 'payment-authorization', lane: laneByField('account', 'consumerId', { oneTransaction: true }) };
 
 @Controller()
-export class PaymentAuthorizationController {
+export class PaymentAuthorizationConsumer {
   constructor(private readonly commands: CommandBus) {}
 
   @EventPattern(orderCreatedV1Subject, PAYMENT_AUTHORIZATION)
