@@ -1,6 +1,6 @@
 import { eventually } from '@brigade/testing';
 import { call } from './http';
-import { aCreateOrderBody, RestaurantFeed } from './order-fixtures';
+import { aCreateOrderBody, RestaurantFeed, sendVerdict, verdicts } from './order-fixtures';
 import { OrdersApp, OrdersTestEnvironment } from './orders-environment';
 
 /** The starting point of the order specs: an orders app whose replica knows one open restaurant. */
@@ -10,9 +10,9 @@ export interface OpenRestaurantScenario {
   readonly restaurant: RestaurantFeed;
 }
 
-export async function startWithAnOpenRestaurant(): Promise<OpenRestaurantScenario> {
+export async function startWithAnOpenRestaurant(options: { changeDeadlineMs?: number } = {}): Promise<OpenRestaurantScenario> {
   const env = await OrdersTestEnvironment.create();
-  const app = await env.startApp();
+  const app = await env.startApp(options);
   const restaurant = new RestaurantFeed(env);
   await restaurant.created();
   await restaurant.opened();
@@ -34,4 +34,14 @@ export function orderInState({ app }: OpenRestaurantScenario, orderId: string, s
     expect(order.body.state).toBe(state);
     return order.body;
   });
+}
+
+/** An order placed and approved by all three participants; returns its id once GET shows APPROVED. */
+export async function approvedOrder(scenario: OpenRestaurantScenario): Promise<string> {
+  const orderId = await placeOrder(scenario);
+  await sendVerdict(scenario.env, verdicts.consumerYes(orderId));
+  await sendVerdict(scenario.env, verdicts.kitchenYes(orderId));
+  await sendVerdict(scenario.env, verdicts.paymentYes(orderId));
+  await orderInState(scenario, orderId, 'APPROVED');
+  return orderId;
 }

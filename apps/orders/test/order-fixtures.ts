@@ -1,12 +1,30 @@
 // Fixtures for the orders component tests: request bodies (valid unless overridden) and the
 // neighbours' messages as their relays would publish them.
 import { aConsumerOrderValidatedV1, aConsumerOrderValidationFailedV1, consumerOrderValidatedV1Subject, consumerOrderValidationFailedV1Subject } from '@brigade/contracts/consumers';
-import { aPaymentAuthorizedV1, aPaymentDeclinedV1, paymentAuthorizedV1Subject, paymentDeclinedV1Subject } from '@brigade/contracts/accounting';
 import {
+  aPaymentAuthorizedV1,
+  aPaymentDeclinedV1,
+  aPaymentRevisedV1,
+  aPaymentRevisionDeclinedV1,
+  paymentAuthorizedV1Subject,
+  paymentDeclinedV1Subject,
+  paymentRevisedV1Subject,
+  paymentRevisionDeclinedV1Subject,
+} from '@brigade/contracts/accounting';
+import { aDeliveryDeliveredV1, aDeliveryPickedUpV1, deliveryDeliveredV1Subject, deliveryPickedUpV1Subject } from '@brigade/contracts/delivery';
+import {
+  aTicketCancelledV1,
+  aTicketCancelRefusedV1,
   aTicketCreatedV1,
   aTicketPreparingV1,
   aTicketReadyForPickupV1,
   aTicketRejectedV1,
+  aTicketRevisedV1,
+  aTicketRevisionRefusedV1,
+  ticketCancelledV1Subject,
+  ticketCancelRefusedV1Subject,
+  ticketRevisedV1Subject,
+  ticketRevisionRefusedV1Subject,
   ticketCreatedV1Subject,
   ticketPreparingV1Subject,
   ticketReadyForPickupV1Subject,
@@ -110,4 +128,38 @@ export type KitchenProgressMessage = ReturnType<(typeof kitchenProgress)[keyof t
 export function sendKitchenProgress(env: OrdersTestEnvironment, message: KitchenProgressMessage, options: { eventId?: string } = {}): Promise<string> {
   const { subject, payload, ...headers } = message;
   return env.publish(subject, payload, { ...headers, ...options });
+}
+
+/** The answers to a change of an approved order: the kitchen's (keyed by order) and accounting's (keyed by consumer). */
+export const changeAnswers = {
+  ticketCancelled: (orderId: string) => ({ subject: ticketCancelledV1Subject, payload: aTicketCancelledV1({ orderId, reason: 'order cancelled' }), aggregateId: orderId }),
+  cancelRefused: (orderId: string, reason: string) => ({ subject: ticketCancelRefusedV1Subject, payload: aTicketCancelRefusedV1({ orderId, reason }), aggregateId: orderId }),
+  ticketRevised: (orderId: string, revision: number) => ({
+    subject: ticketRevisedV1Subject,
+    payload: aTicketRevisedV1({ orderId, revision, lineItems: [{ menuItemId: VINDALOO, name: 'Chicken Vindaloo', quantity: 3 }] }),
+    aggregateId: orderId,
+  }),
+  revisionRefused: (orderId: string, revision: number, reason: string) => ({
+    subject: ticketRevisionRefusedV1Subject,
+    payload: aTicketRevisionRefusedV1({ orderId, revision, reason }),
+    aggregateId: orderId,
+  }),
+  paymentRevised: (orderId: string, revision: number, amountCents: number) => ({
+    subject: paymentRevisedV1Subject,
+    payload: aPaymentRevisedV1({ orderId, revision, amountCents, previousAmountCents: 2997 }),
+    aggregateId: CONSUMER_ID,
+  }),
+  paymentRevisionDeclined: (orderId: string, revision: number, reason: string) => ({
+    subject: paymentRevisionDeclinedV1Subject,
+    payload: aPaymentRevisionDeclinedV1({ orderId, revision, reason }),
+    aggregateId: CONSUMER_ID,
+  }),
+  pickedUp: (orderId: string) => ({ subject: deliveryPickedUpV1Subject, payload: aDeliveryPickedUpV1({ orderId }), aggregateId: orderId }),
+  delivered: (orderId: string) => ({ subject: deliveryDeliveredV1Subject, payload: aDeliveryDeliveredV1({ orderId }), aggregateId: orderId }),
+};
+
+export type ChangeAnswer = ReturnType<(typeof changeAnswers)[keyof typeof changeAnswers]>;
+
+export function sendAnswer(env: OrdersTestEnvironment, answer: ChangeAnswer, options: { eventId?: string } = {}): Promise<string> {
+  return env.publish(answer.subject, answer.payload, { aggregateId: answer.aggregateId, streamVersion: 1, ...options });
 }

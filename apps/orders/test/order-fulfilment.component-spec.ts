@@ -1,9 +1,9 @@
 import { orderApprovedV1, orderCreatedV1 } from '@brigade/contracts/orders';
 import { EventStore } from '@brigade/event-store';
 import { eventually } from '@brigade/testing';
-import { kitchenProgress, RestaurantFeed, sendKitchenProgress, sendVerdict, verdicts } from './order-fixtures';
+import { kitchenProgress, RestaurantFeed, sendKitchenProgress } from './order-fixtures';
 import { OrdersApp, OrdersTestEnvironment } from './orders-environment';
-import { OpenRestaurantScenario, orderInState, placeOrder, startWithAnOpenRestaurant } from './open-restaurant-scenario';
+import { approvedOrder, OpenRestaurantScenario, orderInState, placeOrder, startWithAnOpenRestaurant } from './open-restaurant-scenario';
 
 describe('orders service: an approved order mirrors the kitchen’s progress', () => {
   let scenario: OpenRestaurantScenario;
@@ -20,21 +20,12 @@ describe('orders service: an approved order mirrors the kitchen’s progress', (
     await env?.close();
   });
 
-  async function approvedOrder(): Promise<string> {
-    const orderId = await placeOrder(scenario);
-    await sendVerdict(env, verdicts.consumerYes(orderId));
-    await sendVerdict(env, verdicts.kitchenYes(orderId));
-    await sendVerdict(env, verdicts.paymentYes(orderId));
-    await orderInState(scenario, orderId, 'APPROVED');
-    return orderId;
-  }
-
   const orderEvents = async (orderId: string) => (await new EventStore(app.dataSource).readStream(orderId)).map((e) => e.type);
   const inboxOutcome = async (eventId: string) =>
     app.dataSource.query('SELECT outcome, detail FROM msg_inbox WHERE consumer = $1 AND event_id = $2', ['orders--kitchen-verdicts', eventId]);
 
   it('shows PREPARING, then READY_FOR_PICKUP, as the kitchen reports them, and publishes nothing for them', async () => {
-    const orderId = await approvedOrder();
+    const orderId = await approvedOrder(scenario);
 
     const preparing = await sendKitchenProgress(env, kitchenProgress.preparing(orderId, restaurant.restaurantId));
     expect(await orderInState(scenario, orderId, 'PREPARING')).toMatchObject({ orderTotalCents: 2997, version: 3 });
@@ -51,7 +42,7 @@ describe('orders service: an approved order mirrors the kitchen’s progress', (
   });
 
   it('takes a repeated preparing message (redelivered or sent again) once', async () => {
-    const orderId = await approvedOrder();
+    const orderId = await approvedOrder(scenario);
     const preparing = kitchenProgress.preparing(orderId, restaurant.restaurantId);
 
     const first = await sendKitchenProgress(env, preparing);
@@ -70,7 +61,7 @@ describe('orders service: an approved order mirrors the kitchen’s progress', (
     await env.drained('kitchen', 'kitchen-verdicts');
 
     const [inbox] = await inboxOutcome(eventId);
-    expect(inbox).toMatchObject({ outcome: 'rejected', detail: expect.objectContaining({ code: 'ORDERS.ORDER.NOT_PREPARABLE' }) });
+    expect(inbox).toMatchObject({ outcome: 'rejected', detail: expect.objectContaining({ code: 'ORDERS.ORDER.NOT_IN_FULFILMENT' }) });
     expect(await orderInState(scenario, orderId, 'APPROVAL_PENDING')).toMatchObject({ version: 1 });
     expect(await orderEvents(orderId)).toEqual(['OrderCreated']);
   });

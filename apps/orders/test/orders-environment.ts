@@ -6,6 +6,7 @@
 import { ComponentEnvironment, PublishedMessage } from '@brigade/component-testing';
 import { accountingContext } from '@brigade/contracts/accounting';
 import { consumersContext } from '@brigade/contracts/consumers';
+import { deliveryContext } from '@brigade/contracts/delivery';
 import { kitchenContext } from '@brigade/contracts/kitchen';
 import { ordersContext } from '@brigade/contracts/orders';
 import { restaurantsContext } from '@brigade/contracts/restaurants';
@@ -39,7 +40,7 @@ export class OrdersTestEnvironment {
       await ComponentEnvironment.create({
         app: 'orders',
         context: ordersContext,
-        neighbours: [restaurantsContext, consumersContext, kitchenContext, accountingContext],
+        neighbours: [restaurantsContext, consumersContext, kitchenContext, accountingContext, deliveryContext],
       }),
     );
   }
@@ -58,10 +59,13 @@ export class OrdersTestEnvironment {
    * Every app a test file starts gets the config of its first (ServiceModule loads it once per
    * module registry): options only take effect on the file's first app.
    */
-  async startApp(options: { approvalDeadlineMs?: number } = {}): Promise<OrdersApp> {
+  async startApp(options: { approvalDeadlineMs?: number; changeDeadlineMs?: number } = {}): Promise<OrdersApp> {
     const nest = await this.env.startApp({
       module: AppModule,
-      env: { ORDERS_APPROVAL_DEADLINE_MS: String(options.approvalDeadlineMs ?? 60_000) },
+      env: {
+        ORDERS_APPROVAL_DEADLINE_MS: String(options.approvalDeadlineMs ?? 60_000),
+        ORDERS_CHANGE_DEADLINE_MS: String(options.changeDeadlineMs ?? 60_000),
+      },
       consumers: true,
     });
     return { baseUrl: await nest.getUrl(), dataSource: nest.get(DataSource), close: () => this.env.stopApp(nest) };

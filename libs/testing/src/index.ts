@@ -2,12 +2,12 @@
 // prefix on the shared servers, so files run in parallel without seeing each other; servers of a
 // test's own (for outages and restarts) are cleaned up when the test process exits.
 // Also: eventually() for asynchronous effects, gate() to hold work until the test lets it go,
-// given/when/then for decider specifications.
+// given/when/then for decider and saga specifications.
 export * from './lib/environment';
 export * from './lib/eventually';
 export * from './lib/gate';
 export * from './lib/given-when-then';
-export * from './lib/when-event';
+export * from './lib/given-saga';
 export * from './lib/namespace';
 export * from './lib/nats-server';
 export * from './lib/postgres-server';

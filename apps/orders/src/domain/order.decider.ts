@@ -1,68 +1,38 @@
-import { assertNever, Decider, DomainEvent } from '@brigade/domain';
-import { OrderAlreadyDecidedError, OrderAlreadyExistsError, OrderNotFoundError, OrderNotPreparableError, OrderNotPreparingError } from './order.errors';
+import { assertNever, Decider } from '@brigade/domain';
+import { FulfilmentStep, OrderCommand } from './order.commands';
+import {
+  OrderAlreadyDecidedError,
+  OrderAlreadyExistsError,
+  OrderNotCancellableError,
+  OrderNotFoundError,
+  OrderNotInFulfilmentError,
+  OrderNotRevisableError,
+} from './order.errors';
+import { OrderDetails, OrderEvent, OrderParties } from './order.events';
 import { orderTotalCents, priceLines } from './order.pricing';
-import { DeliveryAddress, OrderLine, RequestedLine, RestaurantSnapshot } from './order.types';
+import { ExistingOrder, FULFILMENT, FulfilmentStatus, fulfilmentOf, OrderFacts, OrderState } from './order.state';
 
-export type OrderCommand =
-  | {
-      type: 'CreateOrder';
-      data: {
-        orderId: string;
-        consumerId: string;
-        restaurant: RestaurantSnapshot;
-        lineItems: RequestedLine[];
-        deliveryAddress: DeliveryAddress;
-        deliveryTime?: string;
-      };
-    }
-  | { type: 'ApproveOrder'; data: { orderId: string } }
-  | { type: 'RejectOrder'; data: { orderId: string; reason: string } }
-  | { type: 'StartPreparation'; data: { orderId: string } }
-  | { type: 'MarkReadyForPickup'; data: { orderId: string } };
+export type { OrderCommand } from './order.commands';
+export type { OrderDetails, OrderEvent } from './order.events';
+export type { OrderState } from './order.state';
 
-export interface OrderDetails {
-  readonly orderId: string;
-  readonly consumerId: string;
-  readonly restaurantId: string;
-  readonly lineItems: OrderLine[];
-  readonly orderTotalCents: number;
-  readonly deliveryAddress: DeliveryAddress;
-  readonly deliveryTime?: string;
-}
-
-export type OrderEvent =
-  | DomainEvent<'OrderCreated', OrderDetails>
-  | DomainEvent<'OrderApproved', OrderDecisionParties & { orderTotalCents: number }>
-  | DomainEvent<'OrderRejected', OrderDecisionParties & { reason: string }>
-  | DomainEvent<'OrderPreparationStarted', OrderDecisionParties>
-  | DomainEvent<'OrderReadyForPickup', OrderDecisionParties>;
+/** The event each mirrored fulfilment step records, and the status it leads to. */
+const STEP: Record<FulfilmentStep, { event: 'OrderPreparationStarted' | 'OrderReadyForPickup' | 'OrderPickedUp' | 'OrderDelivered'; status: FulfilmentStatus }> = {
+  StartPreparation: { event: 'OrderPreparationStarted', status: 'PREPARING' },
+  MarkReadyForPickup: { event: 'OrderReadyForPickup', status: 'READY_FOR_PICKUP' },
+  MarkPickedUp: { event: 'OrderPickedUp', status: 'PICKED_UP' },
+  MarkDelivered: { event: 'OrderDelivered', status: 'DELIVERED' },
+};
+const STATUS_AFTER: Record<string, FulfilmentStatus> = Object.fromEntries(Object.values(STEP).map(({ event, status }) => [event, status]));
 
 /**
- * Who a decision concerns. Carried in the decision events themselves because the relay maps one
- * stored event at a time (purely): orders.order.approved.v1 / rejected.v1 need these fields.
- */
-export interface OrderDecisionParties {
-  readonly orderId: string;
-  readonly consumerId: string;
-  readonly restaurantId: string;
-}
-
-export type OrderState =
-  | { status: 'UNKNOWN' }
-  | ({ status: 'APPROVAL_PENDING' } & OrderDetails)
-  | ({ status: 'APPROVED' } & OrderDetails)
-  | ({ status: 'REJECTED'; rejectionReason: string } & OrderDetails)
-  | ({ status: 'PREPARING' } & OrderDetails)
-  | ({ status: 'READY_FOR_PICKUP' } & OrderDetails);
-
-/** Where an approved order can be: approving it again, in any of these, is a repeat. */
-const APPROVED_OR_LATER: ReadonlyArray<OrderState['status']> = ['APPROVED', 'PREPARING', 'READY_FOR_PICKUP'];
-
-/**
- * The Order aggregate: created APPROVAL_PENDING with its lines priced from the restaurant
- * replica, then APPROVED or REJECTED by the CreateOrder saga; an approved order then mirrors the
- * kitchen's progress, PREPARING and READY_FOR_PICKUP. Repeating a step already taken decides
- * nothing (sagas re-run, neighbours redeliver); a step out of order is refused with a code.
+ * The Order aggregate. Created APPROVAL_PENDING with its lines priced from the restaurant replica,
+ * then APPROVED or REJECTED by the CreateOrder saga. An APPROVED order can be cancelled
+ * (CANCEL_PENDING -> CANCELLED, or back) or revised (REVISION_PENDING -> APPROVED with the new lines,
+ * or back), one change at a time, each decided by its saga. Fulfilment is mirrored from the kitchen
+ * and delivery (PREPARING -> READY_FOR_PICKUP -> PICKED_UP -> DELIVERED): the steps arrive on
+ * different streams, so a step behind the order's progress is no news and one ahead is taken.
+ * Repeating a step already taken decides nothing (sagas re-run, neighbours redeliver).
  */
 export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
   initialState: () => ({ status: 'UNKNOWN' }),
@@ -86,30 +56,62 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
       }
       case 'ApproveOrder': {
         const order = existing(state, command.data.orderId);
-        if (APPROVED_OR_LATER.includes(order.status)) return [];
-        if (order.status !== 'APPROVAL_PENDING') throw new OrderAlreadyDecidedError(order.orderId, order.status);
-        const { orderId, consumerId, restaurantId, orderTotalCents: total } = order;
-        return [{ type: 'OrderApproved', data: { orderId, consumerId, restaurantId, orderTotalCents: total } }];
+        if (order.status === 'APPROVAL_PENDING') return [{ type: 'OrderApproved', data: { ...parties(order), orderTotalCents: order.orderTotalCents } }];
+        if (order.status === 'REJECTED') throw new OrderAlreadyDecidedError(order.orderId, order.status);
+        return [];
       }
       case 'RejectOrder': {
         const order = existing(state, command.data.orderId);
+        if (order.status === 'APPROVAL_PENDING') return [{ type: 'OrderRejected', data: { ...parties(order), reason: command.data.reason } }];
         if (order.status === 'REJECTED') return [];
-        if (order.status !== 'APPROVAL_PENDING') throw new OrderAlreadyDecidedError(order.orderId, order.status);
-        const { orderId, consumerId, restaurantId } = order;
-        return [{ type: 'OrderRejected', data: { orderId, consumerId, restaurantId, reason: command.data.reason } }];
+        throw new OrderAlreadyDecidedError(order.orderId, order.status);
       }
-      case 'StartPreparation': {
+      case 'RequestCancel': {
         const order = existing(state, command.data.orderId);
-        // Ready for pickup means preparation started: a late repeat of it is no news.
-        if (order.status === 'PREPARING' || order.status === 'READY_FOR_PICKUP') return [];
-        if (order.status !== 'APPROVED') throw new OrderNotPreparableError(order.orderId, order.status);
-        return [{ type: 'OrderPreparationStarted', data: parties(order) }];
+        if (order.status !== 'APPROVED') throw new OrderNotCancellableError(order.orderId, order.status);
+        return [{ type: 'OrderCancelRequested', data: parties(order) }];
       }
-      case 'MarkReadyForPickup': {
+      case 'ConfirmCancel': {
+        // The kitchen cancelled the ticket: that is final, even after the saga stopped waiting for it.
         const order = existing(state, command.data.orderId);
-        if (order.status === 'READY_FOR_PICKUP') return [];
-        if (order.status !== 'PREPARING') throw new OrderNotPreparingError(order.orderId, order.status);
-        return [{ type: 'OrderReadyForPickup', data: parties(order) }];
+        if (order.status === 'CANCELLED') return [];
+        if (fulfilmentOf(order) === null || atOrPast(order, 'PICKED_UP')) throw new OrderNotCancellableError(order.orderId, order.status);
+        return [{ type: 'OrderCancelled', data: parties(order) }];
+      }
+      case 'RefuseCancel': {
+        const order = existing(state, command.data.orderId);
+        if (order.status !== 'CANCEL_PENDING') return [];
+        return [{ type: 'OrderCancelRefused', data: { ...parties(order), reason: command.data.reason } }];
+      }
+      case 'ProposeRevision': {
+        const order = existing(state, command.data.orderId);
+        if (order.status !== 'APPROVED') throw new OrderNotRevisableError(order.orderId, order.status);
+        const priced = priceLines(command.data.restaurant, command.data.lineItems);
+        const revision = { revision: order.revisions + 1, lineItems: priced, orderTotalCents: orderTotalCents(priced) };
+        return [{ type: 'OrderRevisionProposed', data: { ...parties(order), ...revision } }];
+      }
+      case 'ConfirmRevision': {
+        const order = existing(state, command.data.orderId);
+        if (order.status !== 'REVISION_PENDING' || order.proposal.revision !== command.data.revision) return [];
+        return [{ type: 'OrderRevised', data: { ...parties(order), ...order.proposal } }];
+      }
+      case 'RejectRevision': {
+        const order = existing(state, command.data.orderId);
+        const { revision, reason } = command.data;
+        if (order.status !== 'REVISION_PENDING' || order.proposal.revision !== revision) return [];
+        return [{ type: 'OrderRevisionRejected', data: { ...parties(order), revision, reason } }];
+      }
+      case 'StartPreparation':
+      case 'MarkReadyForPickup':
+      case 'MarkPickedUp':
+      case 'MarkDelivered': {
+        const order = existing(state, command.data.orderId);
+        const step = STEP[command.type];
+        if (fulfilmentOf(order) === null) {
+          if (order.status === 'CANCELLED') return []; // the kitchen or courier moved on before hearing of it: nothing to mirror
+          throw new OrderNotInFulfilmentError(order.orderId, order.status, step.status);
+        }
+        return atOrPast(order, step.status) ? [] : [{ type: step.event, data: parties(order) }];
       }
       default:
         return assertNever(command);
@@ -119,33 +121,81 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
   evolve(state, event) {
     switch (event.type) {
       case 'OrderCreated':
-        return { status: 'APPROVAL_PENDING', ...event.data };
+        return { status: 'APPROVAL_PENDING', ...event.data, revisions: 0 };
       case 'OrderApproved':
-        return { ...details(state, event.type), status: 'APPROVED' };
+        return { ...facts(state, event.type), status: 'APPROVED' };
       case 'OrderRejected':
-        return { ...details(state, event.type), status: 'REJECTED', rejectionReason: event.data.reason };
+        return { ...facts(state, event.type), status: 'REJECTED', rejectionReason: event.data.reason };
+      case 'OrderCancelRequested':
+        return { ...facts(state, event.type), status: 'CANCEL_PENDING', resume: resumeOf(state), lastChange: { type: 'CANCEL', outcome: 'PENDING' } };
+      case 'OrderCancelled':
+        return { ...facts(state, event.type), status: 'CANCELLED', lastChange: { type: 'CANCEL', outcome: 'DONE' } };
+      case 'OrderCancelRefused':
+        return { ...facts(state, event.type), status: resumeOf(state), lastChange: { type: 'CANCEL', outcome: 'REFUSED', reason: event.data.reason } };
+      case 'OrderRevisionProposed': {
+        const { revision, lineItems, orderTotalCents: total } = event.data;
+        return {
+          ...facts(state, event.type),
+          status: 'REVISION_PENDING',
+          resume: resumeOf(state),
+          proposal: { revision, lineItems, orderTotalCents: total },
+          revisions: revision,
+          lastChange: { type: 'REVISE', outcome: 'PENDING' },
+        };
+      }
+      case 'OrderRevised': {
+        const { lineItems, orderTotalCents: total } = event.data;
+        return { ...facts(state, event.type), status: resumeOf(state), lineItems, orderTotalCents: total, lastChange: { type: 'REVISE', outcome: 'DONE' } };
+      }
+      case 'OrderRevisionRejected':
+        return { ...facts(state, event.type), status: resumeOf(state), lastChange: { type: 'REVISE', outcome: 'REFUSED', reason: event.data.reason } };
       case 'OrderPreparationStarted':
-        return { ...details(state, event.type), status: 'PREPARING' };
       case 'OrderReadyForPickup':
-        return { ...details(state, event.type), status: 'READY_FOR_PICKUP' };
+      case 'OrderPickedUp':
+      case 'OrderDelivered': {
+        const next = STATUS_AFTER[event.type];
+        // A pending change keeps its status; the order returns to where fulfilment got when it ends.
+        if (state.status === 'CANCEL_PENDING' || state.status === 'REVISION_PENDING') return { ...state, resume: next };
+        return { ...facts(state, event.type), status: next };
+      }
       default:
         return assertNever(event);
     }
   },
 };
 
-function existing(state: OrderState, orderId: string): Exclude<OrderState, { status: 'UNKNOWN' }> {
+function existing(state: OrderState, orderId: string): ExistingOrder {
   if (state.status === 'UNKNOWN') throw new OrderNotFoundError(orderId);
   return state;
 }
 
-function parties({ orderId, consumerId, restaurantId }: OrderDetails): OrderDecisionParties {
+function parties({ orderId, consumerId, restaurantId }: OrderDetails): OrderParties {
   return { orderId, consumerId, restaurantId };
 }
 
+function atOrPast(order: ExistingOrder, status: FulfilmentStatus): boolean {
+  const current = fulfilmentOf(order);
+  return current !== null && FULFILMENT.indexOf(current) >= FULFILMENT.indexOf(status);
+}
+
+/** Where a change returns the order to: its fulfilment status (APPROVED for an order not yet in the kitchen's hands). */
+function resumeOf(state: OrderState): FulfilmentStatus {
+  return (state.status !== 'UNKNOWN' && fulfilmentOf(state)) || 'APPROVED';
+}
+
 /** A stream whose first event is not OrderCreated is corrupt: a bug to surface, not a business answer. */
-function details(state: OrderState, eventType: string): OrderDetails {
+function facts(state: OrderState, eventType: string): OrderFacts {
   if (state.status === 'UNKNOWN') throw new Error(`${eventType} in a stream without OrderCreated`);
-  const { orderId, consumerId, restaurantId, lineItems, orderTotalCents: total, deliveryAddress, deliveryTime } = state;
-  return { orderId, consumerId, restaurantId, lineItems, orderTotalCents: total, deliveryAddress, ...(deliveryTime ? { deliveryTime } : {}) };
+  const { orderId, consumerId, restaurantId, lineItems, orderTotalCents: total, deliveryAddress, deliveryTime, revisions, lastChange } = state;
+  return {
+    orderId,
+    consumerId,
+    restaurantId,
+    lineItems,
+    orderTotalCents: total,
+    deliveryAddress,
+    ...(deliveryTime ? { deliveryTime } : {}),
+    revisions,
+    ...(lastChange ? { lastChange } : {}),
+  };
 }

@@ -5,12 +5,15 @@ export const OrderErrorCodes = {
   NotFound: 'ORDERS.ORDER.NOT_FOUND',
   AlreadyExists: 'ORDERS.ORDER.ALREADY_EXISTS',
   AlreadyDecided: 'ORDERS.ORDER.ALREADY_DECIDED',
-  NotPreparable: 'ORDERS.ORDER.NOT_PREPARABLE',
-  NotPreparing: 'ORDERS.ORDER.NOT_PREPARING',
+  NotCancellable: 'ORDERS.ORDER.NOT_CANCELLABLE',
+  NotRevisable: 'ORDERS.ORDER.NOT_REVISABLE',
+  NotInFulfilment: 'ORDERS.ORDER.NOT_IN_FULFILMENT',
   NoLines: 'ORDERS.ORDER.NO_LINE_ITEMS',
   InvalidQuantity: 'ORDERS.ORDER.INVALID_QUANTITY',
   RestaurantClosed: 'ORDERS.RESTAURANT.CLOSED',
   UnknownMenuItem: 'ORDERS.RESTAURANT.UNKNOWN_MENU_ITEM',
+  RestaurantNotFound: 'ORDERS.RESTAURANT.NOT_FOUND',
+  UnknownSaga: 'ORDERS.SAGA.UNKNOWN',
 } as const;
 
 export const MAX_QUANTITY = 100;
@@ -34,17 +37,38 @@ export class OrderAlreadyDecidedError extends DomainError {
   }
 }
 
-/** The kitchen starts preparing approved orders only: anything else is a message out of place. */
-export class OrderNotPreparableError extends DomainError {
+/** Only an APPROVED order, with no change pending, can be cancelled: the kitchen has not started on it. */
+export class OrderNotCancellableError extends DomainError {
   constructor(orderId: string, state: string) {
-    super(OrderErrorCodes.NotPreparable, 'conflict', `Order ${orderId} is ${state}: only an APPROVED order can be prepared`, { orderId, state });
+    super(OrderErrorCodes.NotCancellable, 'conflict', `Order ${orderId} is ${state}: only an APPROVED order can be cancelled`, { orderId, state });
   }
 }
 
-/** Only an order being prepared can become ready for pickup. */
-export class OrderNotPreparingError extends DomainError {
+/** Only an APPROVED order, with no change pending, can be revised. */
+export class OrderNotRevisableError extends DomainError {
   constructor(orderId: string, state: string) {
-    super(OrderErrorCodes.NotPreparing, 'conflict', `Order ${orderId} is ${state}: only a PREPARING order can be ready for pickup`, { orderId, state });
+    super(OrderErrorCodes.NotRevisable, 'conflict', `Order ${orderId} is ${state}: only an APPROVED order can be revised`, { orderId, state });
+  }
+}
+
+/** Fulfilment is mirrored for approved orders only: anything else is a message out of place. */
+export class OrderNotInFulfilmentError extends DomainError {
+  constructor(orderId: string, state: string, step: string) {
+    super(OrderErrorCodes.NotInFulfilment, 'conflict', `Order ${orderId} is ${state}: it cannot become ${step}`, { orderId, state, step });
+  }
+}
+
+/** An answer for a saga that never started (a bug, or a forged message): refused, never guessed at. */
+export class UnknownSagaError extends DomainError {
+  constructor(saga: string, orderId: string) {
+    super(OrderErrorCodes.UnknownSaga, 'not-found', `No ${saga} saga for order ${orderId}`, { saga, orderId });
+  }
+}
+
+/** The replica has never heard of the restaurant (unknown id, or restaurants' event not here yet). */
+export class RestaurantNotKnownError extends DomainError {
+  constructor(restaurantId: string) {
+    super(OrderErrorCodes.RestaurantNotFound, 'not-found', `Restaurant ${restaurantId} is not known to orders`, { restaurantId });
   }
 }
 

@@ -1,19 +1,14 @@
 import { runInTransaction } from '@brigade/event-store';
-import { Deadlines } from '@brigade/sagas';
 import { SERVICE_CONFIG } from '@brigade/service';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { OrdersConfig } from '../../config/orders.config';
-import {
-  CREATE_ORDER_SAGA,
-  CreateOrderSagaCommandRunner,
-  createOrderSagaStreamId,
-} from '../../infrastructure/create-order-saga-command-runner';
+import { RestaurantNotKnownError } from '../../domain/order.errors';
 import { OrderCommandRunner } from '../../infrastructure/order-command-runner';
 import { RestaurantReplica } from '../../projections/restaurant-replica/restaurant-replica';
+import { CreateOrderSagaStep } from '../create-order-saga/create-order-saga.step';
 import { CreateOrder } from './create-order.command';
-import { RestaurantNotKnownError } from './restaurant-not-known.error';
 
 /** The order id was just generated: its streams cannot exist yet, so they are not read first. */
 const NEW_STREAM = { freshId: true };
@@ -29,8 +24,7 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrder> {
     private readonly dataSource: DataSource,
     private readonly replica: RestaurantReplica,
     private readonly orders: OrderCommandRunner,
-    private readonly sagas: CreateOrderSagaCommandRunner,
-    private readonly deadlines: Deadlines,
+    private readonly saga: CreateOrderSagaStep,
     @Inject(SERVICE_CONFIG) private readonly config: OrdersConfig,
   ) {}
 
@@ -38,18 +32,12 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrder> {
     const { orderId, consumerId, restaurantId, lineItems, deliveryAddress, deliveryTime } = order;
     const restaurant = await this.replica.snapshot(restaurantId);
     if (!restaurant) throw new RestaurantNotKnownError(restaurantId);
-    const deadline = new Date(Date.parse(metadata.occurredAt) + this.config.ORDERS_APPROVAL_DEADLINE_MS);
+    const deadline = new Date(Date.parse(metadata.occurredAt) + this.config.ORDERS_APPROVAL_DEADLINE_MS).toISOString();
+    const command = { orderId, consumerId, restaurant, lineItems, deliveryAddress, ...(deliveryTime ? { deliveryTime } : {}) };
+    // Fresh streams cannot conflict: both appends (and the deadline) go with the COMMIT, in its round trip.
     await runInTransaction(this.dataSource, async () => {
-      const command = { orderId, consumerId, restaurant, lineItems, deliveryAddress, ...(deliveryTime ? { deliveryTime } : {}) };
       await this.orders.run(orderId, { type: 'CreateOrder', data: command }, metadata, NEW_STREAM);
-      await this.sagas.run(
-        createOrderSagaStreamId(orderId),
-        { type: 'StartCreateOrderSaga', data: { orderId, deadline: deadline.toISOString() } },
-        metadata,
-        NEW_STREAM,
-      );
-      await this.deadlines.schedule(CREATE_ORDER_SAGA, orderId, deadline);
-      // Fresh streams cannot conflict: both appends go with the COMMIT, in its round trip.
+      await this.saga.start({ type: 'StartCreateOrderSaga', data: { orderId, deadline } }, metadata, NEW_STREAM);
     }, { appendsAtCommit: true });
     return { orderId };
   }

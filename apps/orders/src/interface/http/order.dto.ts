@@ -1,8 +1,8 @@
 import { NestedArray, NestedObject } from '@brigade/service';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import type { OrderView } from '../../application/get-order/order.view';
 import { MAX_QUANTITY } from '../../domain/order.errors';
+import { ORDER_STATES, OrderStatus } from '../../domain/order.state';
 
 // Request bodies: malformed input is refused here, field by field (400), before it reaches the
 // domain. Business rules (open restaurant, items on the menu, quantity 1..100) are the domain's:
@@ -49,6 +49,12 @@ export class LineItemDto {
   quantity: number;
 }
 
+export class ReviseOrderRequest {
+  @ApiProperty({ type: [LineItemDto], minItems: 1, maxItems: MAX_LINE_ITEMS, description: 'The order’s new lines, replacing all of its lines.' })
+  @NestedArray(() => LineItemDto, { min: 1, max: MAX_LINE_ITEMS })
+  lineItems: LineItemDto[];
+}
+
 export class CreateOrderRequest {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
@@ -92,20 +98,23 @@ export class OrderLineResponse {
 }
 
 /** Every state the view can show: the compiler refuses this list once it misses one. */
-const ORDER_STATES = Object.keys({
-  APPROVAL_PENDING: true,
-  APPROVED: true,
-  REJECTED: true,
-  PREPARING: true,
-  READY_FOR_PICKUP: true,
-} satisfies Record<OrderView['state'], true>);
+export class LastChangeResponse {
+  @ApiProperty({ enum: ['CANCEL', 'REVISE'] })
+  type: 'CANCEL' | 'REVISE';
+
+  @ApiProperty({ enum: ['PENDING', 'DONE', 'REFUSED'] })
+  outcome: 'PENDING' | 'DONE' | 'REFUSED';
+
+  @ApiPropertyOptional({ description: 'Why the change was refused (REFUSED only).' })
+  reason?: string;
+}
 
 export class OrderResponse {
   @ApiProperty({ format: 'uuid' })
   orderId: string;
 
   @ApiProperty({ enum: ORDER_STATES })
-  state: string;
+  state: OrderStatus;
 
   @ApiProperty({ format: 'uuid' })
   consumerId: string;
@@ -121,6 +130,9 @@ export class OrderResponse {
 
   @ApiPropertyOptional({ description: 'Why the order was rejected (REJECTED only).' })
   rejectionReason?: string;
+
+  @ApiPropertyOptional({ type: LastChangeResponse, description: 'The last cancel or revise asked of the order and its outcome; absent until one was asked.' })
+  lastChange?: LastChangeResponse;
 
   @ApiProperty({ type: 'integer', description: 'Version of the order (its event stream).' })
   version: number;

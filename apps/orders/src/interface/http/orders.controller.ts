@@ -1,8 +1,10 @@
 import type { EventMetadata } from '@brigade/event-store';
 import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  ApiAcceptedResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -13,11 +15,13 @@ import {
 } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
+import { CancelOrder } from '../../application/cancel-order/cancel-order.command';
 import { CreateOrder } from '../../application/create-order/create-order.command';
 import { GetOrder } from '../../application/get-order/get-order.query';
 import type { OrderView } from '../../application/get-order/order.view';
+import { ReviseOrder } from '../../application/revise-order/revise-order.command';
 import type { DeliveryAddress } from '../../domain/order.types';
-import { CreateOrderRequest, DeliveryAddressDto, OrderCreatedResponse, OrderResponse } from './order.dto';
+import { CreateOrderRequest, DeliveryAddressDto, OrderCreatedResponse, OrderResponse, ReviseOrderRequest } from './order.dto';
 
 /**
  * Orders over HTTP. POST places the order (APPROVAL_PENDING) and answers at once; approval is
@@ -60,8 +64,34 @@ export class OrdersController {
     return created;
   }
 
+  @Post(':orderId/cancel')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Ask to cancel an APPROVED order. The kitchen decides; follow it with GET (state, lastChange).' })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiAcceptedResponse({ description: 'CANCEL_PENDING: the CancelOrder saga asks the kitchen.' })
+  @ApiNotFoundResponse({ description: `Unknown order (${PROBLEM_DESCRIPTION}: ORDERS.ORDER.NOT_FOUND)` })
+  @ApiConflictResponse({ description: `Not APPROVED, or a change is pending (${PROBLEM_DESCRIPTION}: ORDERS.ORDER.NOT_CANCELLABLE)` })
+  async cancel(@Param('orderId', UuidParamPipe) orderId: string, @CommandMetadata() metadata: EventMetadata): Promise<void> {
+    await this.commands.execute(new CancelOrder(orderId, metadata));
+  }
+
+  @Post(':orderId/revise')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiOperation({ summary: 'Propose new lines for an APPROVED order. Kitchen and accounting decide; follow it with GET (state, lastChange).' })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiAcceptedResponse({ description: 'REVISION_PENDING: the ReviseOrder saga asks the kitchen and accounting.' })
+  @ApiNotFoundResponse({ description: `Unknown order, or its restaurant unknown to orders (${PROBLEM_DESCRIPTION}: ORDERS.ORDER.NOT_FOUND, ORDERS.RESTAURANT.NOT_FOUND)` })
+  @ApiConflictResponse({ description: `Not APPROVED, or a change is pending (${PROBLEM_DESCRIPTION}: ORDERS.ORDER.NOT_REVISABLE)` })
+  @ApiUnprocessableEntityResponse({
+    description: `Restaurant closed, item not on the menu, or quantity outside 1..100 (${PROBLEM_DESCRIPTION}: ORDERS.RESTAURANT.CLOSED, ORDERS.RESTAURANT.UNKNOWN_MENU_ITEM, ORDERS.ORDER.INVALID_QUANTITY)`,
+  })
+  async revise(@Param('orderId', UuidParamPipe) orderId: string, @Body() body: ReviseOrderRequest, @CommandMetadata() metadata: EventMetadata): Promise<void> {
+    const lineItems = body.lineItems.map(({ menuItemId, quantity }) => ({ menuItemId: menuItemId.toLowerCase(), quantity }));
+    await this.commands.execute(new ReviseOrder(orderId, lineItems, metadata));
+  }
+
   @Get(':orderId')
-  @ApiOperation({ summary: 'An order: its state, priced lines, total, rejection reason if any, and version.' })
+  @ApiOperation({ summary: 'An order: its state, priced lines, total, rejection reason if any, its last change, and version.' })
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: OrderResponse })
   @ApiNotFoundResponse({ description: `Unknown order (${PROBLEM_DESCRIPTION}: ORDERS.ORDER.NOT_FOUND)` })

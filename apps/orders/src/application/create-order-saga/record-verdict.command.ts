@@ -1,6 +1,6 @@
 import type { EventMetadata } from '@brigade/event-store';
 import { Command } from '@nestjs/cqrs';
-import type { Participant } from '../../domain/create-order-saga.decider';
+import type { Participant } from './create-order-saga';
 
 /** A participant's answer to orders.order.created.v1, for the order's CreateOrder saga. */
 export class RecordVerdict extends Command<void> {

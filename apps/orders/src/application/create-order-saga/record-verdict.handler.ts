@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CreateOrderSagaStep } from '../create-order-saga/create-order-saga-step';
+import { CreateOrderSagaStep } from './create-order-saga.step';
 import { RecordVerdict } from './record-verdict.command';
 
 @CommandHandler(RecordVerdict)

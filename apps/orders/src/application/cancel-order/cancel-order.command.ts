@@ -1,8 +1,8 @@
 import type { EventMetadata } from '@brigade/event-store';
 import { Command } from '@nestjs/cqrs';
 
-/** The kitchen finished the order's ticket (kitchen.ticket.ready-for-pickup.v1): the order follows. */
-export class MarkReadyForPickup extends Command<void> {
+/** Asks to cancel an approved order: CANCEL_PENDING, and its CancelOrder saga waits for the kitchen. */
+export class CancelOrder extends Command<void> {
   constructor(
     readonly orderId: string,
     readonly metadata: EventMetadata,

@@ -1,0 +1,81 @@
+import { assertNever, DomainEvent, Saga, SagaDecision } from '@brigade/domain';
+import type { OrderCommand } from '../../domain/order.commands';
+
+export type CancelOrderSagaInput =
+  | { type: 'StartCancelOrderSaga'; data: { orderId: string; deadline: string } }
+  | { type: 'RecordTicketCancelled'; data: { orderId: string } }
+  | { type: 'RecordCancelRefused'; data: { orderId: string; reason: string } }
+  | { type: 'PassDeadline'; data: { orderId: string; now: string } };
+
+export type CancelOrderSagaEvent =
+  | DomainEvent<'CancelOrderSagaStarted', { orderId: string; deadline: string }>
+  | DomainEvent<'CancelOrderConfirmed', { orderId: string }>
+  | DomainEvent<'CancelOrderRefused', { orderId: string; reason: string }>;
+
+/** REFUSED may start again (a later cancel request of the same order); CANCELLED is the end. */
+export type CancelOrderSagaState =
+  | { status: 'NOT_STARTED' }
+  | { status: 'AWAITING_KITCHEN'; orderId: string; deadline: string }
+  | { status: 'REFUSED'; orderId: string }
+  | { status: 'CANCELLED'; orderId: string };
+
+type Decision = SagaDecision<CancelOrderSagaEvent, OrderCommand>;
+const NOTHING: Decision = { events: [], send: [] };
+
+/**
+ * The CancelOrder saga. Its pivot is the kitchen: once it cancels the ticket the order is
+ * cancelled, and accounting (void) and delivery (free the courier) follow orders.order.cancelled.v1
+ * on their own; if it refuses (cooking started), the order goes back to where it was. The deadline
+ * gives up waiting (the order is back, the refusal says why); a cancellation the kitchen makes
+ * after that is still final, so the saga then cancels the order late rather than leave a cancelled
+ * ticket under a live order. One saga per order (stream), started again by each new request.
+ */
+export const cancelOrderSaga: Saga<CancelOrderSagaInput, CancelOrderSagaEvent, CancelOrderSagaState, OrderCommand> = {
+  initialState: () => ({ status: 'NOT_STARTED' }),
+
+  decide(input, state): Decision {
+    const { orderId } = input.data;
+    switch (input.type) {
+      case 'StartCancelOrderSaga':
+        if (state.status === 'AWAITING_KITCHEN' || state.status === 'CANCELLED') return NOTHING;
+        return { events: [{ type: 'CancelOrderSagaStarted', data: input.data }], send: [], timer: { schedule: input.data.deadline } };
+      case 'RecordTicketCancelled':
+        // NOT_STARTED: the kitchen cancelled the ticket of a rejected order, nothing of this saga's.
+        if (state.status !== 'AWAITING_KITCHEN' && state.status !== 'REFUSED') return NOTHING;
+        return {
+          events: [{ type: 'CancelOrderConfirmed', data: { orderId } }],
+          send: [{ type: 'ConfirmCancel', data: { orderId } }],
+          ...(state.status === 'AWAITING_KITCHEN' ? { timer: { cancel: true } } : {}),
+        };
+      case 'RecordCancelRefused':
+        if (state.status !== 'AWAITING_KITCHEN') return NOTHING;
+        return refuse(orderId, `kitchen: ${input.data.reason}`);
+      case 'PassDeadline':
+        if (state.status !== 'AWAITING_KITCHEN' || Date.parse(input.data.now) < Date.parse(state.deadline)) return NOTHING;
+        return refuse(orderId, 'no answer from kitchen before the deadline');
+      default:
+        return assertNever(input);
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'CancelOrderSagaStarted':
+        return { status: 'AWAITING_KITCHEN', orderId: event.data.orderId, deadline: event.data.deadline };
+      case 'CancelOrderConfirmed':
+        return { status: 'CANCELLED', orderId: event.data.orderId };
+      case 'CancelOrderRefused':
+        return { status: 'REFUSED', orderId: event.data.orderId };
+      default:
+        return assertNever(event);
+    }
+  },
+};
+
+function refuse(orderId: string, reason: string): Decision {
+  return {
+    events: [{ type: 'CancelOrderRefused', data: { orderId, reason } }],
+    send: [{ type: 'RefuseCancel', data: { orderId, reason } }],
+    timer: { cancel: true },
+  };
+}

@@ -1,0 +1,13 @@
+import type { EventMetadata } from '@brigade/event-store';
+import { Command } from '@nestjs/cqrs';
+
+/** The kitchen's answer to orders.order.cancel-requested.v1: ticket cancelled, or a refusal with its reason. */
+export class RecordCancelAnswer extends Command<void> {
+  constructor(
+    readonly orderId: string,
+    readonly answer: { readonly cancelled: true } | { readonly cancelled: false; readonly reason: string },
+    readonly metadata: EventMetadata,
+  ) {
+    super();
+  }
+}
