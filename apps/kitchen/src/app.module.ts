@@ -6,19 +6,25 @@ import { Module, Provider } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { AcceptTicketHandler } from './application/accept-ticket/accept-ticket.handler';
+import { AnswerCancelRequestHandler } from './application/answer-cancel-request/answer-cancel-request.handler';
 import { CancelTicketHandler } from './application/cancel-ticket/cancel-ticket.handler';
 import { ConfirmTicketHandler } from './application/confirm-ticket/confirm-ticket.handler';
 import { CreateTicketHandler } from './application/create-ticket/create-ticket.handler';
+import { FinalizeRevisionHandler } from './application/finalize-revision/finalize-revision.handler';
 import { GetTicketHandler } from './application/get-ticket/get-ticket.handler';
 import { ListRestaurantTicketsHandler } from './application/list-restaurant-tickets/list-restaurant-tickets.handler';
+import { MarkPickedUpHandler } from './application/mark-picked-up/mark-picked-up.handler';
 import { MarkReadyForPickupHandler } from './application/mark-ready-for-pickup/mark-ready-for-pickup.handler';
+import { ReviseTicketHandler } from './application/revise-ticket/revise-ticket.handler';
 import { StartPreparingHandler } from './application/start-preparing/start-preparing.handler';
+import { UndoRevisionHandler } from './application/undo-revision/undo-revision.handler';
 import { kitchenConfig, KitchenConfig } from './config/kitchen.config';
 import { kitchenMigrations } from './infrastructure/migrations';
 import { TicketCommandRunner } from './infrastructure/ticket-command-runner';
 import { mapTicketEvent } from './infrastructure/ticket-event.mapper';
 import { RestaurantTicketsController } from './interface/http/restaurant-tickets.controller';
 import { TicketsController } from './interface/http/tickets.controller';
+import { DeliveryEventsConsumer } from './interface/messaging/delivery-events.consumer';
 import { OrderEventsConsumer } from './interface/messaging/order-events.consumer';
 import { RestaurantEventsConsumer } from './interface/messaging/restaurant-events.consumer';
 import { RestaurantReplica } from './projections/restaurant-replica/restaurant-replica';
@@ -31,11 +37,16 @@ const commandHandlers = [
   AcceptTicketHandler,
   StartPreparingHandler,
   MarkReadyForPickupHandler,
+  MarkPickedUpHandler,
+  AnswerCancelRequestHandler,
+  ReviseTicketHandler,
+  FinalizeRevisionHandler,
+  UndoRevisionHandler,
 ];
 const queryHandlers = [GetTicketHandler, ListRestaurantTicketsHandler];
 const projections = [RestaurantReplica, TicketViewProjection];
 const httpControllers = [TicketsController, RestaurantTicketsController];
-const eventConsumers = [RestaurantEventsConsumer, OrderEventsConsumer];
+const eventConsumers = [RestaurantEventsConsumer, OrderEventsConsumer, DeliveryEventsConsumer];
 const eventSourcing: Provider[] = [
   { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
   TicketCommandRunner,

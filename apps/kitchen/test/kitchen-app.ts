@@ -4,6 +4,7 @@
 // and collecting everything the kitchen publishes.
 import { ComponentApp, PublishedMessage, publishedFor, startComponentApp } from '@brigade/component-testing';
 import { Contract } from '@brigade/contracts/core';
+import { deliveryContext } from '@brigade/contracts/delivery';
 import { kitchenContext } from '@brigade/contracts/kitchen';
 import { ordersContext } from '@brigade/contracts/orders';
 import { restaurantsContext } from '@brigade/contracts/restaurants';
@@ -42,7 +43,7 @@ export async function startKitchenApp(): Promise<KitchenApp> {
   const app = await startComponentApp({
     app: 'kitchen',
     context: kitchenContext,
-    neighbours: [restaurantsContext, ordersContext],
+    neighbours: [restaurantsContext, ordersContext, deliveryContext],
     module: AppModule,
     consumers: true,
     connectMicroservices: (created) => created.get(JetStreamServer).on('outcome', (report) => outcomes.push(report)),

@@ -1,6 +1,22 @@
-// Neighbours' events as the kitchen receives them: a restaurant's life and an order's, by contract fixture.
+// Neighbours' events as the kitchen receives them: a restaurant's life, an order's and its delivery's, by contract fixture.
 import type { Contract } from '@brigade/contracts/core';
-import { anOrderApprovedV1, anOrderCreatedV1, anOrderRejectedV1, orderApprovedV1, orderCreatedV1, orderRejectedV1 } from '@brigade/contracts/orders';
+import { aDeliveryPickedUpV1, deliveryPickedUpV1 } from '@brigade/contracts/delivery';
+import {
+  anOrderApprovedV1,
+  anOrderCancelRequestedV1,
+  anOrderCreatedV1,
+  anOrderRejectedV1,
+  anOrderRevisedV1,
+  anOrderRevisionProposedV1,
+  anOrderRevisionRejectedV1,
+  orderApprovedV1,
+  orderCancelRequestedV1,
+  orderCreatedV1,
+  orderRejectedV1,
+  orderRevisedV1,
+  orderRevisionProposedV1,
+  orderRevisionRejectedV1,
+} from '@brigade/contracts/orders';
 import {
   aRestaurantClosedV1,
   aRestaurantCreatedV1,
@@ -73,9 +89,50 @@ export class OrderFixture {
     const payload = anOrderRejectedV1({ orderId: this.orderId, restaurantId: this.restaurantId, rejectionReason });
     return this.app.publish(orderRejectedV1, payload, { aggregateId: this.orderId, version: ++this.version });
   }
+
+  cancelRequested(): Promise<string> {
+    const payload = anOrderCancelRequestedV1({ orderId: this.orderId, restaurantId: this.restaurantId });
+    return this.app.publish(orderCancelRequestedV1, payload, { aggregateId: this.orderId, version: ++this.version });
+  }
+
+  /** The orders fixture's revision: three vindaloos, no naan (see expectedRevisedLineItems). */
+  revisionProposed(revision = 1): Promise<string> {
+    const payload = anOrderRevisionProposedV1({ orderId: this.orderId, restaurantId: this.restaurantId, revision });
+    return this.app.publish(orderRevisionProposedV1, payload, { aggregateId: this.orderId, version: ++this.version });
+  }
+
+  revised(revision = 1): Promise<string> {
+    const payload = anOrderRevisedV1({ orderId: this.orderId, restaurantId: this.restaurantId, revision });
+    return this.app.publish(orderRevisedV1, payload, { aggregateId: this.orderId, version: ++this.version });
+  }
+
+  revisionRejected(revision = 1, reason = anOrderRevisionRejectedV1().reason): Promise<string> {
+    const payload = anOrderRevisionRejectedV1({ orderId: this.orderId, restaurantId: this.restaurantId, revision, reason });
+    return this.app.publish(orderRevisionRejectedV1, payload, { aggregateId: this.orderId, version: ++this.version });
+  }
+}
+
+/** The delivery of an order (delivery's stream id is the orderId too, with versions of its own). */
+export class DeliveryFixture {
+  private version = 0;
+
+  constructor(
+    private readonly app: KitchenApp,
+    private readonly order: { readonly orderId: string; readonly restaurantId: string },
+  ) {}
+
+  pickedUp(): Promise<string> {
+    const payload = aDeliveryPickedUpV1({ orderId: this.order.orderId, restaurantId: this.order.restaurantId });
+    return this.app.publish(deliveryPickedUpV1, payload, { aggregateId: this.order.orderId, version: ++this.version });
+  }
 }
 
 /** The lines the kitchen cooks for the orders fixture (its lines without prices). */
 export function expectedLineItems() {
   return anOrderCreatedV1().lineItems.map(({ menuItemId, name, quantity }) => ({ menuItemId, name, quantity }));
+}
+
+/** The lines of the orders fixture's revision, as the kitchen cooks them. */
+export function expectedRevisedLineItems() {
+  return anOrderRevisionProposedV1().lineItems.map(({ menuItemId, name, quantity }) => ({ menuItemId, name, quantity }));
 }

@@ -3,6 +3,7 @@ import {
   ticketCancelledV1,
   ticketConfirmedV1,
   ticketCreatedV1,
+  ticketPickedUpV1,
   ticketPreparingV1,
   ticketReadyForPickupV1,
   ticketRejectedV1,
@@ -13,7 +14,7 @@ import { Headers } from '@brigade/messaging';
 import { eventually } from '@brigade/testing';
 import { randomUUID } from 'node:crypto';
 import { call, KitchenApp, PublishedMessage, startKitchenApp } from './kitchen-app';
-import { expectedLineItems, OrderFixture, RestaurantFixture } from './kitchen-fixtures';
+import { DeliveryFixture, expectedLineItems, OrderFixture, RestaurantFixture } from './kitchen-fixtures';
 
 describe('kitchen service: a ticket from the order verdict to pickup', () => {
   let app: KitchenApp;
@@ -53,7 +54,16 @@ describe('kitchen service: a ticket from the order verdict to pickup', () => {
     expect(created.headers.get(Headers.CorrelationId)).toBe(`corr-${orderId}`);
     const ticket = await call(app, 'GET', `/tickets/${orderId}`);
     expect(ticket.status).toBe(200);
-    expect(ticket.body).toEqual({ orderId, restaurantId, state: 'CREATE_PENDING', lineItems: expectedLineItems(), readyBy: null, reason: null, version: 1 });
+    expect(ticket.body).toEqual({
+      orderId,
+      restaurantId,
+      state: 'CREATE_PENDING',
+      lineItems: expectedLineItems(),
+      readyBy: null,
+      reason: null,
+      pendingRevision: null,
+      version: 1,
+    });
   });
 
   it('approved, then accepted, preparing and ready over HTTP: publishes confirmed, accepted, preparing, ready-for-pickup in order', async () => {
@@ -90,8 +100,44 @@ describe('kitchen service: a ticket from the order verdict to pickup', () => {
 
     const listed = await call(app, 'GET', `/restaurants/${restaurantId}/tickets?state=READY_FOR_PICKUP`);
     expect(listed.status).toBe(200);
-    expect(listed.body).toContainEqual({ orderId, restaurantId, state: 'READY_FOR_PICKUP', lineItems: expectedLineItems(), readyBy, reason: null, version: 5 });
+    expect(listed.body).toContainEqual({
+      orderId,
+      restaurantId,
+      state: 'READY_FOR_PICKUP',
+      lineItems: expectedLineItems(),
+      readyBy,
+      reason: null,
+      pendingRevision: null,
+      version: 5,
+    });
     expect(listed.body.every((t: { state: string }) => t.state === 'READY_FOR_PICKUP')).toBe(true);
+  });
+
+  it('picked up by the courier (delivery.delivery.picked-up.v1): publishes kitchen.ticket.picked-up.v1 once, the ticket is PICKED_UP', async () => {
+    const order = newOrder();
+    const { orderId, restaurantId } = order;
+    await order.created();
+    await app.consumed(await order.approved());
+    const readyBy = new Date(Date.now() + 30 * 60_000).toISOString();
+    expect((await call(app, 'POST', `/tickets/${orderId}/accept`, { readyBy })).status).toBe(200);
+    expect((await call(app, 'POST', `/tickets/${orderId}/preparing`)).status).toBe(200);
+    expect((await call(app, 'POST', `/tickets/${orderId}/ready`)).status).toBe(200);
+    const delivery = new DeliveryFixture(app, order);
+
+    await delivery.pickedUp();
+
+    const messages = await app.publishedFor(orderId, 6);
+    expect(subjectsOf(messages).at(-1)).toBe(ticketPickedUpV1.subject);
+    expectPayload(messages[5], ticketPickedUpV1, { orderId, restaurantId });
+    expect((await call(app, 'GET', `/tickets/${orderId}`)).body).toMatchObject({ state: 'PICKED_UP', readyBy, version: 6 });
+    const listed = await call(app, 'GET', `/restaurants/${restaurantId}/tickets?state=PICKED_UP`);
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([expect.objectContaining({ orderId, state: 'PICKED_UP', version: 6 })]);
+
+    await app.consumed(await delivery.pickedUp());
+    expect(await new EventStore(app.dataSource).readStream(orderId)).toHaveLength(6);
+    const again = await call(app, 'POST', `/tickets/${orderId}/ready`);
+    expect(again.body).toMatchObject({ code: 'KITCHEN.TICKET.ILLEGAL_TRANSITION', details: { state: 'PICKED_UP' } });
   });
 
   it('order rejected after the ticket was created: publishes kitchen.ticket.cancelled.v1 with the reason', async () => {

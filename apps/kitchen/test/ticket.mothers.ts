@@ -1,23 +1,34 @@
 // Object mothers for the kitchen app's tests: a valid value, with what the test cares about overridden.
 import type {
   AcceptTicket,
+  AnswerCancelRequest,
   CancelTicket,
   ConfirmTicket,
   CreateTicket,
+  FinalizeRevision,
+  MarkPickedUp,
   MarkReadyForPickup,
   RestaurantSnapshot,
+  ReviseTicket,
   StartPreparing,
+  UndoRevision,
 } from '../src/domain/ticket.commands';
 import type {
   OrderRejectionNoted,
   TicketAccepted,
+  TicketCancellationRefused,
   TicketCancelled,
   TicketConfirmed,
   TicketCreated,
   TicketLineItem,
+  TicketPickedUp,
   TicketPreparationStarted,
   TicketReadyForPickup,
   TicketRejected,
+  TicketRevised,
+  TicketRevisionFinalized,
+  TicketRevisionRefused,
+  TicketRevisionUndone,
 } from '../src/domain/ticket.events';
 
 export const orderId = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c01';
@@ -53,6 +64,16 @@ export const acceptTicket = (overrides: Partial<AcceptTicket['data']> = {}): Acc
 });
 export const startPreparing = (): StartPreparing => ({ type: 'StartPreparing', data: { orderId } });
 export const markReadyForPickup = (): MarkReadyForPickup => ({ type: 'MarkReadyForPickup', data: { orderId } });
+export const markPickedUp = (): MarkPickedUp => ({ type: 'MarkPickedUp', data: { orderId } });
+export const answerCancelRequest = (): AnswerCancelRequest => ({ type: 'AnswerCancelRequest', data: { orderId, restaurantId } });
+/** Revision `revision` of the order: three vindaloos instead of two, no naan. */
+export const revisedLines = (): TicketLineItem[] => [aLineItem({ quantity: 3 })];
+export const reviseTicket = (revision = 1, lineItems = revisedLines()): ReviseTicket => ({
+  type: 'ReviseTicket',
+  data: { orderId, restaurantId, revision, lineItems },
+});
+export const finalizeRevision = (revision = 1): FinalizeRevision => ({ type: 'FinalizeRevision', data: { orderId, revision } });
+export const undoRevision = (revision = 1): UndoRevision => ({ type: 'UndoRevision', data: { orderId, revision } });
 
 export const ticketCreated = (overrides: Partial<TicketCreated['data']> = {}): TicketCreated => ({
   type: 'TicketCreated',
@@ -71,6 +92,27 @@ export const orderRejectionNoted = (reason = rejectionReason): OrderRejectionNot
 export const ticketAccepted = (): TicketAccepted => ({ type: 'TicketAccepted', data: { orderId, restaurantId, readyBy } });
 export const ticketPreparationStarted = (): TicketPreparationStarted => ({ type: 'TicketPreparationStarted', data: { orderId, restaurantId } });
 export const ticketReadyForPickup = (): TicketReadyForPickup => ({ type: 'TicketReadyForPickup', data: { orderId, restaurantId } });
+export const ticketPickedUp = (): TicketPickedUp => ({ type: 'TicketPickedUp', data: { orderId, restaurantId } });
+export const ticketCancellationRefused = (reason: string): TicketCancellationRefused => ({
+  type: 'TicketCancellationRefused',
+  data: { orderId, restaurantId, reason },
+});
+export const ticketRevised = (revision = 1, lineItems = revisedLines()): TicketRevised => ({
+  type: 'TicketRevised',
+  data: { orderId, restaurantId, revision, lineItems },
+});
+export const ticketRevisionRefused = (reason: string, revision = 1): TicketRevisionRefused => ({
+  type: 'TicketRevisionRefused',
+  data: { orderId, restaurantId, revision, reason },
+});
+export const ticketRevisionFinalized = (revision = 1): TicketRevisionFinalized => ({
+  type: 'TicketRevisionFinalized',
+  data: { orderId, restaurantId, revision },
+});
+export const ticketRevisionUndone = (revision = 1, lineItems = ticketCreated().data.lineItems): TicketRevisionUndone => ({
+  type: 'TicketRevisionUndone',
+  data: { orderId, restaurantId, revision, lineItems },
+});
 
 /** The history of a ticket that reached `status` on the happy path. */
 export const historyUntil = {
@@ -79,6 +121,7 @@ export const historyUntil = {
   ACCEPTED: () => [ticketCreated(), ticketConfirmed(), ticketAccepted()],
   PREPARING: () => [ticketCreated(), ticketConfirmed(), ticketAccepted(), ticketPreparationStarted()],
   READY_FOR_PICKUP: () => [ticketCreated(), ticketConfirmed(), ticketAccepted(), ticketPreparationStarted(), ticketReadyForPickup()],
+  PICKED_UP: () => [ticketCreated(), ticketConfirmed(), ticketAccepted(), ticketPreparationStarted(), ticketReadyForPickup(), ticketPickedUp()],
   REJECTED: () => [ticketRejected('restaurant is closed')],
   CANCELLED: () => [ticketCreated(), ticketCancelled()],
 };

@@ -29,4 +29,30 @@ export type AcceptTicket = {
 export type StartPreparing = { readonly type: 'StartPreparing'; readonly data: { readonly orderId: string } };
 export type MarkReadyForPickup = { readonly type: 'MarkReadyForPickup'; readonly data: { readonly orderId: string } };
 
-export type TicketCommand = CreateTicket | ConfirmTicket | CancelTicket | AcceptTicket | StartPreparing | MarkReadyForPickup;
+export type MarkPickedUp = { readonly type: 'MarkPickedUp'; readonly data: { readonly orderId: string } };
+
+// The order's changes after approval: each is answered (cancelled or refused, revised or refused).
+export type AnswerCancelRequest = {
+  readonly type: 'AnswerCancelRequest';
+  readonly data: { readonly orderId: string; readonly restaurantId: string };
+};
+export type ReviseTicket = {
+  readonly type: 'ReviseTicket';
+  readonly data: { readonly orderId: string; readonly restaurantId: string; readonly revision: number; readonly lineItems: readonly TicketLineItem[] };
+};
+/** The order decided revision `revision`: `FinalizeRevision` (revised), `UndoRevision` (rejected). */
+export type FinalizeRevision = { readonly type: 'FinalizeRevision'; readonly data: { readonly orderId: string; readonly revision: number } };
+export type UndoRevision = { readonly type: 'UndoRevision'; readonly data: { readonly orderId: string; readonly revision: number } };
+
+export type TicketCommand =
+  | CreateTicket
+  | ConfirmTicket
+  | CancelTicket
+  | AcceptTicket
+  | StartPreparing
+  | MarkReadyForPickup
+  | MarkPickedUp
+  | AnswerCancelRequest
+  | ReviseTicket
+  | FinalizeRevision
+  | UndoRevision;

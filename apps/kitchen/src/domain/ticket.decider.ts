@@ -1,14 +1,21 @@
 import { assertNever, Decider } from '@brigade/domain';
-import type { CreateTicket, TicketCommand } from './ticket.commands';
-import { IllegalTicketTransitionError, InvalidReadyByError, TicketNotFoundError } from './ticket.errors';
+import type { AnswerCancelRequest, CreateTicket, ReviseTicket, TicketCommand } from './ticket.commands';
+import { IllegalTicketTransitionError, InvalidReadyByError, TicketNotFoundError, TicketRevisionPendingError } from './ticket.errors';
 import type { TicketEvent } from './ticket.events';
-import type { ExistingTicket, TicketState } from './ticket.state';
+import type { ExistingTicket, PendingRevision, TicketState } from './ticket.state';
+
+/** The reason of a ticket cancelled at the order's request. */
+export const ORDER_CANCELLED = 'order cancelled';
+/** Why a change to an order the kitchen has no ticket for is refused. */
+export const NO_TICKET = 'no ticket';
 
 /**
  * The Ticket aggregate (one per order, stream id = orderId). Reactions to the order's events
  * are idempotent: a repeated or late one decides nothing rather than failing, because the
- * order's saga does not wait for the kitchen's answer to them. Staff commands (accept,
- * preparing, ready) are strict: from any other state they are refused (409).
+ * order's saga does not wait for the kitchen's answer to them. The order's changes after
+ * approval (cancel, revise) are answered with a yes or a no event, because its sagas wait for
+ * one. Staff commands (accept, preparing, ready) are strict: from any other state they are
+ * refused (409), also while a revision is pending.
  */
 export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState> = {
   initialState: () => ({ status: 'NONE' }),
@@ -21,7 +28,7 @@ export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState> = {
         const { orderId } = command.data;
         const ticket = existing(state, orderId);
         if (ticket.status === 'CREATE_PENDING') return [{ type: 'TicketConfirmed', data: ref(ticket) }];
-        if (['AWAITING_ACCEPTANCE', 'ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP'].includes(ticket.status)) return [];
+        if (['AWAITING_ACCEPTANCE', 'ACCEPTED', 'PREPARING', 'READY_FOR_PICKUP', 'PICKED_UP'].includes(ticket.status)) return [];
         throw new IllegalTicketTransitionError(orderId, ticket.status, 'be confirmed');
       }
       case 'CancelTicket': {
@@ -39,6 +46,7 @@ export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState> = {
             return [];
           case 'PREPARING':
           case 'READY_FOR_PICKUP':
+          case 'PICKED_UP':
             throw new IllegalTicketTransitionError(orderId, state.status, 'be cancelled');
           default:
             return assertNever(state);
@@ -48,18 +56,43 @@ export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState> = {
         const { orderId, readyBy, now } = command.data;
         const ticket = existing(state, orderId);
         if (ticket.status !== 'AWAITING_ACCEPTANCE') throw new IllegalTicketTransitionError(orderId, ticket.status, 'be accepted');
+        if (ticket.pendingRevision) throw new TicketRevisionPendingError(orderId, ticket.pendingRevision.revision, 'be accepted');
         if (!(Date.parse(readyBy) > Date.parse(now))) throw new InvalidReadyByError(readyBy, now);
         return [{ type: 'TicketAccepted', data: { ...ref(ticket), readyBy } }];
       }
       case 'StartPreparing': {
         const ticket = existing(state, command.data.orderId);
         if (ticket.status !== 'ACCEPTED') throw new IllegalTicketTransitionError(ticket.orderId, ticket.status, 'start preparing');
+        if (ticket.pendingRevision) throw new TicketRevisionPendingError(ticket.orderId, ticket.pendingRevision.revision, 'start preparing');
         return [{ type: 'TicketPreparationStarted', data: ref(ticket) }];
       }
       case 'MarkReadyForPickup': {
         const ticket = existing(state, command.data.orderId);
         if (ticket.status !== 'PREPARING') throw new IllegalTicketTransitionError(ticket.orderId, ticket.status, 'be ready for pickup');
         return [{ type: 'TicketReadyForPickup', data: ref(ticket) }];
+      }
+      case 'MarkPickedUp': {
+        // Delivery picks up only after it saw ready-for-pickup: any other state is an anomaly, recorded.
+        const ticket = existing(state, command.data.orderId);
+        if (ticket.status === 'PICKED_UP') return [];
+        if (ticket.status !== 'READY_FOR_PICKUP') throw new IllegalTicketTransitionError(ticket.orderId, ticket.status, 'be picked up');
+        return [{ type: 'TicketPickedUp', data: ref(ticket) }];
+      }
+      case 'AnswerCancelRequest':
+        return answerCancelRequest(command, state);
+      case 'ReviseTicket':
+        return reviseTicket(command, state);
+      case 'FinalizeRevision': {
+        const { revision } = command.data;
+        if (pendingRevisionOf(state)?.revision !== revision) return [];
+        return [{ type: 'TicketRevisionFinalized', data: { ...ref(existing(state, command.data.orderId)), revision } }];
+      }
+      case 'UndoRevision': {
+        // Only a revision this ticket accepted and still holds is undone; one it refused changed nothing.
+        const pending = pendingRevisionOf(state);
+        if (pending?.revision !== command.data.revision) return [];
+        const ticket = existing(state, command.data.orderId);
+        return [{ type: 'TicketRevisionUndone', data: { ...ref(ticket), revision: pending.revision, lineItems: pending.previousLineItems } }];
       }
       default:
         return assertNever(command);
@@ -77,13 +110,31 @@ export const ticketDecider: Decider<TicketCommand, TicketEvent, TicketState> = {
       case 'TicketConfirmed':
         return { ...afterCreation(state, event.type), status: 'AWAITING_ACCEPTANCE' };
       case 'TicketCancelled':
-        return { ...afterCreation(state, event.type), status: 'CANCELLED', reason: event.data.reason };
+        return { ...settled(afterCreation(state, event.type)), status: 'CANCELLED', reason: event.data.reason };
       case 'TicketAccepted':
         return { ...afterCreation(state, event.type), status: 'ACCEPTED', readyBy: event.data.readyBy };
       case 'TicketPreparationStarted':
         return { ...withReadyBy(state, event.type), status: 'PREPARING' };
       case 'TicketReadyForPickup':
         return { ...withReadyBy(state, event.type), status: 'READY_FOR_PICKUP' };
+      case 'TicketPickedUp':
+        return { ...withReadyBy(state, event.type), status: 'PICKED_UP' };
+      case 'TicketCancellationRefused':
+        return state;
+      case 'TicketRevised': {
+        const ticket = afterCreation(state, event.type);
+        if (ticket.status !== 'AWAITING_ACCEPTANCE' && ticket.status !== 'ACCEPTED') throw new Error(`TicketRevised on a ${ticket.status} ticket`);
+        const { revision, lineItems } = event.data;
+        return { ...ticket, lineItems, lastRevision: revision, pendingRevision: { revision, previousLineItems: ticket.lineItems } };
+      }
+      case 'TicketRevisionRefused':
+        // A refusal for an order without a ticket leaves nothing to remember.
+        if (state.status === 'NONE' || state.status === 'ORDER_REJECTED') return state;
+        return { ...state, lastRevision: Math.max(state.lastRevision ?? 0, event.data.revision) };
+      case 'TicketRevisionFinalized':
+        return settled(afterCreation(state, event.type));
+      case 'TicketRevisionUndone':
+        return { ...settled(afterCreation(state, event.type)), lineItems: event.data.lineItems };
       default:
         return assertNever(event);
     }
@@ -104,6 +155,61 @@ function createTicket({ data }: CreateTicket, state: TicketState): TicketEvent[]
   const created: TicketEvent = { type: 'TicketCreated', data: { orderId, restaurantId, lineItems } };
   if (state.status === 'NONE') return [created];
   return [created, { type: 'TicketCancelled', data: { orderId, restaurantId, reason: state.reason } }];
+}
+
+/**
+ * The order asks to cancel its ticket (CANCEL_PENDING). Before cooking starts the kitchen cancels
+ * it (this is the saga's pivot: the order will be cancelled); once cooking started, or while a
+ * revision it accepted is undecided, it refuses, naming why. An already cancelled ticket answers
+ * nothing new; an order without a ticket is refused ('no ticket') so that its saga hears an answer.
+ */
+function answerCancelRequest({ data }: AnswerCancelRequest, state: TicketState): TicketEvent[] {
+  const refuse = (reason: string): TicketEvent[] => [{ type: 'TicketCancellationRefused', data: { ...ref(data), reason } }];
+  switch (state.status) {
+    case 'NONE':
+    case 'ORDER_REJECTED':
+      return refuse(NO_TICKET);
+    case 'CANCELLED':
+      return [];
+    case 'AWAITING_ACCEPTANCE':
+    case 'ACCEPTED':
+      if (state.pendingRevision) return refuse(revisionPending(state.pendingRevision));
+      return [{ type: 'TicketCancelled', data: { ...ref(state), reason: ORDER_CANCELLED } }];
+    case 'CREATE_PENDING':
+      // Not approved yet, so nothing to cook: cancelling is as safe as for AWAITING_ACCEPTANCE.
+      return [{ type: 'TicketCancelled', data: { ...ref(state), reason: ORDER_CANCELLED } }];
+    case 'REJECTED':
+    case 'PREPARING':
+    case 'READY_FOR_PICKUP':
+    case 'PICKED_UP':
+      return refuse(`ticket is ${state.status}`);
+    default:
+      return assertNever(state);
+  }
+}
+
+/**
+ * The order proposes revision `revision` of its lines (REVISION_PENDING). Before cooking starts,
+ * with no other revision pending, the ticket takes the new lines and keeps the previous ones
+ * until the order decides; otherwise the kitchen refuses, naming why. A revision it answered
+ * already (same number or older) decides nothing: the order asked once.
+ */
+function reviseTicket({ data }: ReviseTicket, state: TicketState): TicketEvent[] {
+  const { revision, lineItems } = data;
+  const refuse = (reason: string): TicketEvent[] => [{ type: 'TicketRevisionRefused', data: { ...ref(data), revision, reason } }];
+  if (state.status === 'NONE' || state.status === 'ORDER_REJECTED') return refuse(NO_TICKET);
+  if (state.lastRevision !== undefined && revision <= state.lastRevision) return [];
+  if (state.status !== 'AWAITING_ACCEPTANCE' && state.status !== 'ACCEPTED') return refuse(`ticket is ${state.status}`);
+  if (state.pendingRevision) return refuse(revisionPending(state.pendingRevision));
+  return [{ type: 'TicketRevised', data: { ...ref(state), revision, lineItems } }];
+}
+
+function revisionPending({ revision }: PendingRevision): string {
+  return `ticket has revision ${revision} pending`;
+}
+
+function pendingRevisionOf(state: TicketState): PendingRevision | undefined {
+  return state.status === 'AWAITING_ACCEPTANCE' || state.status === 'ACCEPTED' ? state.pendingRevision : undefined;
 }
 
 function refusal({ restaurantId, lineItems, restaurant }: CreateTicket['data']): string | null {
@@ -132,7 +238,14 @@ function afterCreation(state: TicketState, eventType: string): ExistingTicket {
 }
 
 function withReadyBy(state: TicketState, eventType: string): ExistingTicket & { readonly readyBy: string } {
-  const ticket = afterCreation(state, eventType);
+  const ticket = settled(afterCreation(state, eventType));
   if (!('readyBy' in ticket) || ticket.readyBy === undefined) throw new Error(`${eventType} in a stream without TicketAccepted`);
   return { ...ticket, readyBy: ticket.readyBy };
+}
+
+/** The ticket without a pending revision: only AWAITING_ACCEPTANCE and ACCEPTED may hold one. */
+function settled(ticket: ExistingTicket): ExistingTicket {
+  if (!('pendingRevision' in ticket)) return ticket;
+  const { pendingRevision: _decided, ...rest } = ticket;
+  return rest;
 }

@@ -2,11 +2,16 @@ import {
   aTicketCreatedV1,
   ticketAcceptedV1,
   ticketCancelledV1,
+  ticketCancelRefusedV1,
   ticketConfirmedV1,
   ticketCreatedV1,
+  ticketPickedUpV1,
   ticketPreparingV1,
   ticketReadyForPickupV1,
   ticketRejectedV1,
+  ticketRevisedV1,
+  ticketRevisionRefusedV1,
+  ticketRevisionUndoneV1,
 } from '@brigade/contracts/kitchen';
 import type { StoredEvent } from '@brigade/event-store';
 import {
@@ -15,13 +20,20 @@ import {
   readyBy,
   rejectionReason,
   restaurantId,
+  revisedLines,
   ticketAccepted,
+  ticketCancellationRefused,
   ticketCancelled,
   ticketConfirmed,
   ticketCreated,
+  ticketPickedUp,
   ticketPreparationStarted,
   ticketReadyForPickup,
   ticketRejected,
+  ticketRevised,
+  ticketRevisionFinalized,
+  ticketRevisionRefused,
+  ticketRevisionUndone,
 } from '../../test/ticket.mothers';
 import type { TicketEvent } from '../domain/ticket.events';
 import { mapTicketEvent } from './ticket-event.mapper';
@@ -63,14 +75,34 @@ describe('ticket event mapper', () => {
     ['TicketAccepted', ticketAccepted(), ticketAcceptedV1, { ...ref, readyBy }],
     ['TicketPreparationStarted', ticketPreparationStarted(), ticketPreparingV1, ref],
     ['TicketReadyForPickup', ticketReadyForPickup(), ticketReadyForPickupV1, ref],
+    ['TicketPickedUp', ticketPickedUp(), ticketPickedUpV1, ref],
+    ['TicketCancellationRefused', ticketCancellationRefused('ticket is PREPARING'), ticketCancelRefusedV1, { ...ref, reason: 'ticket is PREPARING' }],
+    ['TicketRevised', ticketRevised(2), ticketRevisedV1, { ...ref, revision: 2, lineItems: revisedLines() }],
+    [
+      'TicketRevisionRefused',
+      ticketRevisionRefused('ticket has revision 1 pending', 2),
+      ticketRevisionRefusedV1,
+      { ...ref, revision: 2, reason: 'ticket has revision 1 pending' },
+    ],
+    ['TicketRevisionUndone', ticketRevisionUndone(2), ticketRevisionUndoneV1, { ...ref, revision: 2, lineItems: ticketCreated().data.lineItems }],
   ] as const)('publishes %s on its contract', (_type, event, contract, payload) => {
     const mapped = mapTicketEvent(stored(event));
     expect(mapped?.subject).toBe(contract.subject);
     expect(contract.parse(mapped?.payload)).toEqual(payload);
   });
 
-  it('keeps OrderRejectionNoted inside the kitchen (not published)', () => {
-    expect(mapTicketEvent(stored(orderRejectionNoted()))).toBeNull();
+  it.each([
+    ['OrderRejectionNoted', orderRejectionNoted()],
+    ['TicketRevisionFinalized', ticketRevisionFinalized(1)],
+  ] as const)('keeps %s inside the kitchen (not published: orders decided it)', (_type, event) => {
+    expect(mapTicketEvent(stored(event))).toBeNull();
+  });
+
+  it('never lets a field the domain keeps on revised or restored lines leak onto the wire', () => {
+    for (const event of [ticketRevised(1), ticketRevisionUndone(1)]) {
+      const withInternals = { ...event, data: { ...event.data, lineItems: event.data.lineItems.map((l) => ({ ...l, priceCents: 1 })) } };
+      expect(JSON.stringify(mapTicketEvent(stored(withInternals as TicketEvent))?.payload)).not.toMatch(/priceCents/);
+    }
   });
 
   it('never lets a field the domain adds to its events leak onto the wire', () => {

@@ -12,6 +12,8 @@ export interface TicketView {
   readonly readyBy: string | null;
   /** Why the kitchen rejected the ticket or the order cancelled it; null otherwise. */
   readonly reason: string | null;
+  /** The order's revision the ticket accepted (its lines are shown) and the order has not decided yet; null otherwise. */
+  readonly pendingRevision: number | null;
   readonly version: number;
 }
 
@@ -25,6 +27,7 @@ export function toTicketView(orderId: string, state: TicketState, version: numbe
     lineItems: state.lineItems.map(({ menuItemId, name, quantity }) => ({ menuItemId, name, quantity })),
     readyBy: 'readyBy' in state && state.readyBy !== undefined ? state.readyBy : null,
     reason: 'reason' in state ? state.reason : null,
+    pendingRevision: 'pendingRevision' in state && state.pendingRevision ? state.pendingRevision.revision : null,
     version,
   };
 }

@@ -49,6 +49,13 @@ export class TicketResponse {
   @ApiProperty({ type: String, nullable: true, description: 'Why the ticket was rejected or cancelled.' })
   reason: string | null;
 
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: "The order's revision whose lines the ticket shows while the order has not decided it; accept and preparing wait for it (409).",
+  })
+  pendingRevision: number | null;
+
   @ApiProperty({ type: 'integer', description: 'Version of the ticket (its event stream).' })
   version: number;
 }

@@ -15,14 +15,19 @@ import { GetTicket } from '../../application/get-ticket/get-ticket.query';
 import type { TicketView } from '../../application/get-ticket/ticket.view';
 import { MarkReadyForPickup } from '../../application/mark-ready-for-pickup/mark-ready-for-pickup.command';
 import { StartPreparing } from '../../application/start-preparing/start-preparing.command';
+import { TicketErrorCodes } from '../../domain/ticket.errors';
 import { AcceptTicketRequest, TicketResponse } from './ticket.dto';
 
-const NOT_FOUND = `No ticket for this order (${PROBLEM_DESCRIPTION}: KITCHEN.TICKET.NOT_FOUND)`;
-const ILLEGAL = `Not allowed in the ticket's state (${PROBLEM_DESCRIPTION}: KITCHEN.TICKET.ILLEGAL_TRANSITION)`;
+const NOT_FOUND = `No ticket for this order (${PROBLEM_DESCRIPTION}: ${TicketErrorCodes.NotFound})`;
+const ILLEGAL = `Not allowed in the ticket's state (${PROBLEM_DESCRIPTION}: ${TicketErrorCodes.IllegalTransition})`;
+const ILLEGAL_OR_PENDING =
+  `Not allowed in the ticket's state (${PROBLEM_DESCRIPTION}: ${TicketErrorCodes.IllegalTransition}), ` +
+  `or the order has not decided a revision the ticket accepted (${TicketErrorCodes.RevisionPending})`;
 
 /**
  * Tickets over HTTP, by order id. Staff commands answer with the ticket as it now is (200);
- * 400 invalid input (fields named), 404 KITCHEN.TICKET.NOT_FOUND, 409 KITCHEN.TICKET.ILLEGAL_TRANSITION.
+ * 400 invalid input (fields named), 404 KITCHEN.TICKET.NOT_FOUND, 409 KITCHEN.TICKET.ILLEGAL_TRANSITION
+ * or, for accept and preparing while a revision is pending, KITCHEN.TICKET.REVISION_PENDING.
  */
 @ApiTags('tickets')
 @ApiCommandController()
@@ -34,7 +39,7 @@ export class TicketsController {
   ) {}
 
   @Get(':orderId')
-  @ApiOperation({ summary: "The order's ticket: state, lines, readyBy, and the reason of a rejection or cancellation." })
+  @ApiOperation({ summary: "The order's ticket: state, current lines, readyBy, a pending revision, and the reason of a rejection or cancellation." })
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: TicketResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
@@ -48,7 +53,7 @@ export class TicketsController {
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: TicketResponse, description: 'The ticket, now ACCEPTED.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  @ApiConflictResponse({ description: ILLEGAL })
+  @ApiConflictResponse({ description: ILLEGAL_OR_PENDING })
   accept(
     @Param('orderId', UuidParamPipe) orderId: string,
     @Body() body: AcceptTicketRequest,
@@ -64,7 +69,7 @@ export class TicketsController {
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: TicketResponse, description: 'The ticket, now PREPARING.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  @ApiConflictResponse({ description: ILLEGAL })
+  @ApiConflictResponse({ description: ILLEGAL_OR_PENDING })
   preparing(@Param('orderId', UuidParamPipe) orderId: string, @CommandMetadata() metadata: EventMetadata): Promise<TicketView> {
     return this.commands.execute(new StartPreparing(orderId, metadata));
   }

@@ -11,13 +11,15 @@ interface TicketRow {
   line_items: TicketView['lineItems'];
   ready_by: Date | null;
   reason: string | null;
+  pending_revision: number | null;
   version: number;
 }
 
-const UPSERT = `INSERT INTO kitchen_tickets (order_id, restaurant_id, state, line_items, ready_by, reason, version)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)
+const UPSERT = `INSERT INTO kitchen_tickets (order_id, restaurant_id, state, line_items, ready_by, reason, pending_revision, version)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
   ON CONFLICT (order_id) DO UPDATE SET state = EXCLUDED.state, line_items = EXCLUDED.line_items,
-    ready_by = EXCLUDED.ready_by, reason = EXCLUDED.reason, version = EXCLUDED.version, updated_at = now()
+    ready_by = EXCLUDED.ready_by, reason = EXCLUDED.reason, pending_revision = EXCLUDED.pending_revision,
+    version = EXCLUDED.version, updated_at = now()
   WHERE kitchen_tickets.version < EXCLUDED.version`;
 
 /**
@@ -34,7 +36,16 @@ export class TicketViewProjection {
    * and nothing in the transaction reads the row after it); outside one, at once.
    */
   async save(view: TicketView): Promise<void> {
-    const values = [view.orderId, view.restaurantId, view.state, JSON.stringify(view.lineItems), view.readyBy, view.reason, view.version];
+    const values = [
+      view.orderId,
+      view.restaurantId,
+      view.state,
+      JSON.stringify(view.lineItems),
+      view.readyBy,
+      view.reason,
+      view.pendingRevision,
+      view.version,
+    ];
     if (inTransaction(this.dataSource)) writeAtCommit(this.dataSource, { name: 'kitchen_ticket_view_upsert', text: UPSERT, values });
     else await this.dataSource.query(UPSERT, values);
   }
@@ -42,7 +53,7 @@ export class TicketViewProjection {
   /** Oldest first: the order a kitchen works in. */
   async ofRestaurant(restaurantId: string, state?: TicketLifecycleState): Promise<TicketView[]> {
     const rows: TicketRow[] = await currentManager(this.dataSource).query(
-      `SELECT order_id, restaurant_id, state, line_items, ready_by, reason, version FROM kitchen_tickets
+      `SELECT order_id, restaurant_id, state, line_items, ready_by, reason, pending_revision, version FROM kitchen_tickets
        WHERE restaurant_id = $1 AND ($2::text IS NULL OR state = $2::text) ORDER BY created_at, order_id`,
       [restaurantId, state ?? null],
     );
@@ -53,6 +64,7 @@ export class TicketViewProjection {
       lineItems: row.line_items,
       readyBy: row.ready_by ? row.ready_by.toISOString() : null,
       reason: row.reason,
+      pendingRevision: row.pending_revision,
       version: row.version,
     }));
   }
