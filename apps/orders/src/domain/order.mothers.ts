@@ -1,5 +1,6 @@
 import { OrderCommand, OrderDetails, OrderEvent } from './order.decider';
-import { RestaurantSnapshot } from './order.types';
+import type { OrderRevision } from './order.events';
+import { OrderLine, RestaurantSnapshot } from './order.types';
 
 // Object mothers for order specs: valid by default, overridden where a test cares.
 export const ORDER_ID = '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c01';
@@ -46,8 +47,39 @@ export const orderDetails: OrderDetails = {
 };
 
 export const orderCreated: OrderEvent = { type: 'OrderCreated', data: orderDetails };
-const parties = { orderId: ORDER_ID, consumerId: CONSUMER_ID, restaurantId: RESTAURANT_ID };
-export const orderApproved: OrderEvent = { type: 'OrderApproved', data: { ...parties, orderTotalCents: 2997 } };
-export const orderRejected = (reason = 'consumer: suspended'): OrderEvent => ({ type: 'OrderRejected', data: { ...parties, reason } });
-export const orderPreparationStarted: OrderEvent = { type: 'OrderPreparationStarted', data: parties };
-export const orderReadyForPickup: OrderEvent = { type: 'OrderReadyForPickup', data: parties };
+export const orderParties = { orderId: ORDER_ID, consumerId: CONSUMER_ID, restaurantId: RESTAURANT_ID };
+export const orderApproved: OrderEvent = { type: 'OrderApproved', data: { ...orderParties, orderTotalCents: 2997 } };
+export const orderRejected = (reason = 'consumer: suspended'): OrderEvent => ({ type: 'OrderRejected', data: { ...orderParties, reason } });
+export const orderPreparationStarted: OrderEvent = { type: 'OrderPreparationStarted', data: orderParties };
+export const orderReadyForPickup: OrderEvent = { type: 'OrderReadyForPickup', data: orderParties };
+export const orderPickedUp: OrderEvent = { type: 'OrderPickedUp', data: orderParties };
+export const orderDelivered: OrderEvent = { type: 'OrderDelivered', data: orderParties };
+
+export const orderCancelRequested: OrderEvent = { type: 'OrderCancelRequested', data: orderParties };
+export const orderCancelled: OrderEvent = { type: 'OrderCancelled', data: orderParties };
+export const orderCancelRefused = (reason = 'kitchen: ticket is PREPARING'): OrderEvent => ({ type: 'OrderCancelRefused', data: { ...orderParties, reason } });
+
+/** The lines a revision asks for by default: three vindaloo and no naan (the contracts' example revision). */
+export const revisedLines: OrderLine[] = [{ menuItemId: VINDALOO, name: 'Chicken Vindaloo', priceCents: 1299, quantity: 3 }];
+
+export const aRevision = (overrides: Partial<OrderRevision> = {}): OrderRevision => ({
+  revision: 1,
+  lineItems: revisedLines,
+  orderTotalCents: 3897,
+  ...overrides,
+});
+
+export const aProposeRevision = (overrides: Partial<Extract<OrderCommand, { type: 'ProposeRevision' }>['data']> = {}): OrderCommand => ({
+  type: 'ProposeRevision',
+  data: { orderId: ORDER_ID, restaurant: anOpenRestaurant(), lineItems: [{ menuItemId: VINDALOO, quantity: 3 }], ...overrides },
+});
+
+export const orderRevisionProposed = (revision: OrderRevision = aRevision()): OrderEvent => ({
+  type: 'OrderRevisionProposed',
+  data: { ...orderParties, ...revision },
+});
+export const orderRevised = (revision: OrderRevision = aRevision()): OrderEvent => ({ type: 'OrderRevised', data: { ...orderParties, ...revision } });
+export const orderRevisionRejected = (revision = 1, reason = 'accounting: increase 900 exceeds available credit 500'): OrderEvent => ({
+  type: 'OrderRevisionRejected',
+  data: { ...orderParties, revision, reason },
+});

@@ -1,5 +1,6 @@
 import { assertNever, DomainEvent, Saga, SagaDecision } from '@brigade/domain';
 import type { OrderCommand } from '../../domain/order.commands';
+import { UnknownSagaError } from '../../domain/order.errors';
 
 export type CancelOrderSagaInput =
   | { type: 'StartCancelOrderSaga'; data: { orderId: string; deadline: string } }
@@ -48,6 +49,8 @@ export const cancelOrderSaga: Saga<CancelOrderSagaInput, CancelOrderSagaEvent, C
           ...(state.status === 'AWAITING_KITCHEN' ? { timer: { cancel: true } } : {}),
         };
       case 'RecordCancelRefused':
+        // Only a request the saga made is refused: a refusal nobody asked for is a bug or a forgery.
+        if (state.status === 'NOT_STARTED') throw new UnknownSagaError('CancelOrder', orderId);
         if (state.status !== 'AWAITING_KITCHEN') return NOTHING;
         return refuse(orderId, `kitchen: ${input.data.reason}`);
       case 'PassDeadline':
