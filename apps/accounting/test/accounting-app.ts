@@ -1,10 +1,11 @@
 // A real accounting service for component tests: the real AppModule (HTTP, relay and JetStream
 // consumers) on a fresh database and a NATS subject prefix of its own, listening on a free port;
-// plus a publisher standing in for the consumers and orders contexts (messages shaped like the
-// relay's) and a collector of everything accounting publishes.
+// plus a publisher standing in for the consumers, orders and delivery contexts (messages shaped
+// like the relay's) and a collector of everything accounting publishes.
 import { ComponentApp, startComponentApp } from '@brigade/component-testing';
 import { accountingContext } from '@brigade/contracts/accounting';
 import { consumersContext } from '@brigade/contracts/consumers';
+import { deliveryContext } from '@brigade/contracts/delivery';
 import { ordersContext } from '@brigade/contracts/orders';
 import { EventStore } from '@brigade/event-store';
 import { randomUUID } from 'node:crypto';
@@ -24,15 +25,15 @@ export interface NeighbourEvent {
 export interface AccountingApp extends ComponentApp {
   /** Publishes on the producing context's stream (namespaced); answers the event id. */
   publish(event: NeighbourEvent): Promise<string>;
-  /** The types of the events stored on one account's stream (its consumerId), in order. */
-  storedEventTypes(consumerId: string): Promise<string[]>;
+  /** The types of the events stored on one stream, in order: an account's (its consumerId) or a payment's (paymentStream(orderId)). */
+  storedEventTypes(streamId: string): Promise<string[]>;
 }
 
 export async function startAccountingApp(): Promise<AccountingApp> {
   const app = await startComponentApp({
     app: 'accounting',
     context: accountingContext,
-    neighbours: [consumersContext, ordersContext],
+    neighbours: [consumersContext, ordersContext, deliveryContext],
     module: AppModule,
     consumers: true,
   });
@@ -44,6 +45,9 @@ export async function startAccountingApp(): Promise<AccountingApp> {
       const eventId = event.eventId ?? randomUUID();
       return app.publish({ ...event, eventId, correlationId: eventId });
     },
-    storedEventTypes: async (consumerId) => (await new EventStore(app.dataSource).readStream(consumerId)).map((e) => e.type),
+    storedEventTypes: async (streamId) => (await new EventStore(app.dataSource).readStream(streamId)).map((e) => e.type),
   };
 }
+
+/** The stream of an order's Payment (as infrastructure/payment-command-runner names it). */
+export const paymentStream = (orderId: string): string => `payment-${orderId}`;

@@ -7,7 +7,7 @@ import {
 import type { Contract } from '@brigade/contracts/core';
 import { eventually } from '@brigade/testing';
 import { randomUUID } from 'node:crypto';
-import { AccountingApp, call, PublishedMessage, startAccountingApp } from './accounting-app';
+import { AccountingApp, call, paymentStream, PublishedMessage, startAccountingApp } from './accounting-app';
 import { consumerRegistered, orderCreated, orderRejected } from './accounting-events';
 
 describe('accounting service: accounts opened and payments authorised from neighbours’ events', () => {
@@ -57,7 +57,7 @@ describe('accounting service: accounts opened and payments authorised from neigh
     expect(await account(consumerId)).toEqual({ consumerId, creditLimitCents: 50000, availableCents: 50000, authorizations: [] });
   });
 
-  it('authorises an order within the available credit: authorized.v1 published, available credit reduced', async () => {
+  it('authorises an order within the available credit: authorized.v1 published from the order’s payment, available credit reduced', async () => {
     const consumerId = await anAccount();
     const orderId = randomUUID();
 
@@ -65,7 +65,10 @@ describe('accounting service: accounts opened and payments authorised from neigh
 
     const authorized = await publishedForOrder(orderId, paymentAuthorizedV1);
     expect(paymentAuthorizedV1.parse(authorized.payload)).toEqual({ orderId, consumerId, amountCents: 2997 });
-    expect(authorized.aggregateId).toBe(consumerId);
+    // The order's own Payment stream is the aggregate; the account only records the hold.
+    expect(authorized.aggregateId).toBe(paymentStream(orderId));
+    expect(await app.storedEventTypes(paymentStream(orderId))).toEqual(['PaymentAuthorized']);
+    expect(await app.storedEventTypes(consumerId)).toEqual(['AccountOpened', 'CreditHeld']);
     expect(await account(consumerId)).toEqual({
       consumerId,
       creditLimitCents: 50000,
@@ -99,6 +102,17 @@ describe('accounting service: accounts opened and payments authorised from neigh
     const declined = await publishedForOrder(orderId, paymentDeclinedV1);
     expect(paymentDeclinedV1.parse(declined.payload)).toEqual({ orderId, consumerId, amountCents: 100, reason: `consumer ${consumerId} has no account` });
     expect((await call(app, 'GET', `/accounts/${consumerId}`)).status).toBe(404);
+    expect(await app.storedEventTypes(consumerId)).toEqual([]);
+
+    // The consumer registers later: the account opens with its whole credit, the decline still listed.
+    await app.publish(consumerRegistered(consumerId));
+    await eventually(async () => expect((await call(app, 'GET', `/accounts/${consumerId}`)).status).toBe(200));
+    expect(await account(consumerId)).toEqual({
+      consumerId,
+      creditLimitCents: 50000,
+      availableCents: 50000,
+      authorizations: [{ orderId, amountCents: 100, status: 'DECLINED' }],
+    });
   });
 
   it('voids the authorisation when the order is rejected: voided.v1 published, available credit restored', async () => {
@@ -122,7 +136,7 @@ describe('accounting service: accounts opened and payments authorised from neigh
     const consumerId = await anAccount();
     const [first, second] = [randomUUID(), randomUUID()];
 
-    // Different orders are different partitions, handled at the same time; both land on the one Account stream.
+    // Different orders are different partitions, handled at the same time; both hold on the one Account stream.
     await Promise.all([app.publish(orderCreated(first, consumerId, 30000)), app.publish(orderCreated(second, consumerId, 30000))]);
 
     const ofConsumer = (p: Record<string, unknown>) => p.consumerId === consumerId;
@@ -145,7 +159,8 @@ describe('accounting service: accounts opened and payments authorised from neigh
 
     await publishedForOrder(orderId, paymentVoidedV1);
     expect(published(paymentAuthorizedV1, (p) => p.orderId === orderId)).toHaveLength(1);
-    expect(await app.storedEventTypes(consumerId)).toEqual(['AccountOpened', 'PaymentAuthorized', 'PaymentVoided']);
+    expect(await app.storedEventTypes(paymentStream(orderId))).toEqual(['PaymentAuthorized', 'PaymentVoided']);
+    expect(await app.storedEventTypes(consumerId)).toEqual(['AccountOpened', 'CreditHeld', 'CreditReleased']);
     expect(await account(consumerId)).toMatchObject({ availableCents: 50000, authorizations: [{ orderId, amountCents: 1500, status: 'VOIDED' }] });
   });
 
@@ -171,13 +186,16 @@ describe('accounting service: accounts opened and payments authorised from neigh
     const declinedOrderId = randomUUID();
 
     await app.publish(orderCreated(declinedOrderId, consumerId, 90000));
-    const rejections = [await app.publish(orderRejected(declinedOrderId, consumerId)), await app.publish(orderRejected(randomUUID(), consumerId))];
+    const unknownOrderId = randomUUID();
+    const rejections = [await app.publish(orderRejected(declinedOrderId, consumerId)), await app.publish(orderRejected(unknownOrderId, consumerId))];
 
     await eventually(async () => {
       const rows = await app.dataSource.query('SELECT 1 FROM msg_inbox WHERE event_id = ANY($1)', [rejections]);
       expect(rows).toHaveLength(2);
     });
-    expect(await app.storedEventTypes(consumerId)).toEqual(['AccountOpened', 'PaymentDeclined']);
+    expect(await app.storedEventTypes(paymentStream(declinedOrderId))).toEqual(['PaymentDeclined']);
+    expect(await app.storedEventTypes(paymentStream(unknownOrderId))).toEqual([]);
+    expect(await app.storedEventTypes(consumerId)).toEqual(['AccountOpened']);
     expect(published(paymentVoidedV1, (p) => p.consumerId === consumerId)).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { consumersConfig, ConsumersConfig } from './config/consumers.config';
 import { ConsumerCommandRunner } from './infrastructure/consumer-command-runner';
 import { mapConsumerEvent } from './infrastructure/consumer-event.mapper';
 import { consumersMigrations } from './infrastructure/migrations';
+import { OrderValidationCommandRunner } from './infrastructure/order-validation-command-runner';
 import { ConsumersController } from './interface/http/consumers.controller';
 import { OrderEventsConsumer } from './interface/messaging/order-events.consumer';
 
@@ -24,6 +25,7 @@ const eventConsumers = [OrderEventsConsumer];
 const eventSourcing: Provider[] = [
   { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
   ConsumerCommandRunner,
+  OrderValidationCommandRunner,
 ];
 
 @Module({

@@ -43,17 +43,22 @@ describe('consumers service: validates every order created, once', () => {
     });
   }
 
-  /** Verdict events stored on the consumer's stream for `orderId`: the truth the relay publishes from. */
+  /** The order's own validation stream: one per order, the truth the relay publishes verdicts from. */
+  const validationStream = (orderId: string) => `order-validation-${orderId}`;
+
+  /** Verdict events stored for `orderId`: its validation stream's, after checking the consumer's stream holds none. */
   async function storedVerdicts(consumerId: string, orderId: string): Promise<string[]> {
-    const events = await new EventStore(app.dataSource).readStream(consumerId);
-    return events.filter((e) => (e.data as { orderId?: string }).orderId === orderId).map((e) => e.type);
+    const store = new EventStore(app.dataSource);
+    const onConsumer = (await store.readStream(consumerId)).filter((e) => (e.data as { orderId?: string }).orderId === orderId);
+    expect(onConsumer).toEqual([]);
+    return (await store.readStream(validationStream(orderId))).map((e) => e.type);
   }
 
   function subjectOf(message: PublishedMessage): string {
     return message.subject.slice(app.subjectPrefix.length);
   }
 
-  it('validates the order of an ACTIVE consumer: order-validated.v1 on the consumer, caused by the order event', async () => {
+  it('validates the order of an ACTIVE consumer: order-validated.v1 from the order’s validation, caused by the order event', async () => {
     const consumerId = await registerConsumer();
     const order = anOrderCreatedV1({ consumerId, orderId: randomUUID() });
 
@@ -62,7 +67,7 @@ describe('consumers service: validates every order created, once', () => {
     const verdict = await verdictOn(order.orderId);
     expect(subjectOf(verdict)).toBe(consumerOrderValidatedV1.subject);
     expect(consumerOrderValidatedV1.parse(verdict.payload)).toEqual({ consumerId, orderId: order.orderId });
-    expect(verdict.aggregateId).toBe(consumerId);
+    expect(verdict.aggregateId).toBe(validationStream(order.orderId));
     expect(verdict.headers.get(Headers.CausationId)).toBe(orderEventId);
     expect(verdict.headers.get(Headers.CorrelationId)).toBe(`corr-${order.orderId}`);
     expect(await storedVerdicts(consumerId, order.orderId)).toEqual(['OrderValidated']);
@@ -79,7 +84,7 @@ describe('consumers service: validates every order created, once', () => {
     expect(subjectOf(verdict)).toBe(consumerOrderValidationFailedV1.subject);
     expect(consumerOrderValidationFailedV1.parse(verdict.payload)).toEqual({ consumerId, orderId: order.orderId, reason: expect.stringMatching(/suspended/) });
     expect(Object.keys(verdict.payload).sort()).toEqual(Object.keys(aConsumerOrderValidationFailedV1()).sort());
-    expect(verdict.aggregateId).toBe(consumerId);
+    expect(verdict.aggregateId).toBe(validationStream(order.orderId));
   });
 
   it('validates again once a suspended consumer is reactivated', async () => {
@@ -102,10 +107,11 @@ describe('consumers service: validates every order created, once', () => {
     const verdict = await verdictOn(order.orderId);
     expect(subjectOf(verdict)).toBe(consumerOrderValidationFailedV1.subject);
     expect(consumerOrderValidationFailedV1.parse(verdict.payload)).toEqual({ consumerId, orderId: order.orderId, reason: expect.stringMatching(/does not exist/) });
-    expect(verdict.aggregateId).toBe(consumerId);
+    expect(verdict.aggregateId).toBe(validationStream(order.orderId));
     const fetched = await call(app, 'GET', `/consumers/${consumerId}`);
     expect(fetched.status).toBe(404);
     expect(fetched.body.code).toBe('CONSUMERS.CONSUMER.NOT_FOUND');
+    expect(await new EventStore(app.dataSource).readStream(consumerId)).toEqual([]);
   });
 
   it('gives one verdict when the same order event is delivered twice', async () => {
@@ -126,7 +132,7 @@ describe('consumers service: validates every order created, once', () => {
     expect(n).toBe(1);
   });
 
-  it('gives one verdict when two different events announce the same order (the decider judges an order once)', async () => {
+  it('gives one verdict when two different events announce the same order (the inbox knows only event ids: the order’s validation judges it once)', async () => {
     const consumerId = await registerConsumer();
     const order = anOrderCreatedV1({ consumerId, orderId: randomUUID() });
     await app.publishOrderCreated(order);
@@ -138,6 +144,17 @@ describe('consumers service: validates every order created, once', () => {
     await eventually(() => app.orderEventsDrained());
     expect(await storedVerdicts(consumerId, order.orderId)).toEqual(['OrderValidated']);
     expect(verdictsOn(order.orderId)).toHaveLength(1);
+  });
+
+  it('keeps the Consumer bounded: many orders judged, its stream and version unchanged', async () => {
+    const consumerId = await registerConsumer();
+    const orders = Array.from({ length: 5 }, () => anOrderCreatedV1({ consumerId, orderId: randomUUID() }));
+
+    await Promise.all(orders.map((order) => app.publishOrderCreated(order)));
+
+    for (const order of orders) expect(subjectOf(await verdictOn(order.orderId))).toBe(consumerOrderValidatedV1.subject);
+    expect((await new EventStore(app.dataSource).readStream(consumerId)).map((e) => e.type)).toEqual(['ConsumerRegistered']);
+    expect((await call(app, 'GET', `/consumers/${consumerId}`)).body).toMatchObject({ status: 'ACTIVE', version: 1 });
   });
 
   it('parks an order event that breaks its contract, judging nothing', async () => {

@@ -4,12 +4,15 @@ export type ChangeCreditLimit = {
   readonly type: 'ChangeCreditLimit';
   readonly data: { readonly consumerId: string; readonly creditLimitCents: number };
 };
-/** Reserve an order's total on the consumer's account, or decline it. */
-export type AuthorizePayment = {
-  readonly type: 'AuthorizePayment';
+/** Hold more of the credit for an order (its payment was authorised, or revised upwards). */
+export type HoldCredit = {
+  readonly type: 'HoldCredit';
   readonly data: { readonly consumerId: string; readonly orderId: string; readonly amountCents: number };
 };
-/** Undo an order's authorisation (the order was rejected). */
-export type VoidPayment = { readonly type: 'VoidPayment'; readonly data: { readonly consumerId: string; readonly orderId: string } };
+/** Give held credit back (the order's payment was voided or captured, or revised downwards). */
+export type ReleaseCredit = {
+  readonly type: 'ReleaseCredit';
+  readonly data: { readonly consumerId: string; readonly orderId: string; readonly amountCents: number };
+};
 
-export type AccountCommand = OpenAccount | ChangeCreditLimit | AuthorizePayment | VoidPayment;
+export type AccountCommand = OpenAccount | ChangeCreditLimit | HoldCredit | ReleaseCredit;

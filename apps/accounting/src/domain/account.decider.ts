@@ -2,17 +2,19 @@ import { assertNever, Decider } from '@brigade/domain';
 import type { AccountCommand } from './account.commands';
 import { AccountNotFoundError, CreditLimitBelowAuthorizedError } from './account.errors';
 import type { AccountEvent } from './account.events';
-import { AccountLimits, checkCents, DeclineReasons } from './account.rules';
-import { AccountState, availableCents, OpenAccountState, Payment } from './account.state';
+import { AccountLimits, checkCents } from './account.rules';
+import { AccountState, availableCents, OpenAccountState } from './account.state';
 
 /**
- * The Account aggregate, one per consumer, holding its payment authorisations. Everything it
- * hears from other contexts is answered idempotently: opening an open account, answering an
- * order already answered, or voiding what is not authorised decides nothing. A decline is an
- * event, not an error: it is accounting's verdict, published for the CreateOrder saga.
+ * The Account aggregate, one per consumer: its credit limit and the sum held for open
+ * authorisations. Whether an order is authorised is the order's Payment's decision
+ * (payment.decider.ts), taken on this account's available credit in the same transaction; the
+ * account then holds or releases what the payment decided, and refuses a hold that would take
+ * more than is available (held never exceeds the limit). Opening an open account, or setting the
+ * limit it already has, decides nothing.
  */
 export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState> = {
-  initialState: () => ({ status: 'UNOPENED', payments: {} }),
+  initialState: () => ({ status: 'UNOPENED' }),
 
   decide(command, state) {
     switch (command.type) {
@@ -27,30 +29,27 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState>
         checkCents(creditLimitCents, 'creditLimitCents', AccountLimits.maxCreditLimitCents);
         const account = opened(state, consumerId);
         if (creditLimitCents === account.creditLimitCents) return [];
-        if (creditLimitCents < account.authorizedCents) {
-          throw new CreditLimitBelowAuthorizedError(consumerId, creditLimitCents, account.authorizedCents);
-        }
+        if (creditLimitCents < account.heldCents) throw new CreditLimitBelowAuthorizedError(consumerId, creditLimitCents, account.heldCents);
         return [{ type: 'CreditLimitChanged', data: { consumerId, creditLimitCents } }];
       }
-      case 'AuthorizePayment': {
+      case 'HoldCredit': {
         const { consumerId, orderId, amountCents } = command.data;
         checkCents(amountCents, 'amountCents');
-        if (state.payments[orderId]) return [];
-        if (state.status === 'UNOPENED') {
-          return [{ type: 'PaymentDeclined', data: { consumerId, orderId, amountCents, reason: DeclineReasons.noAccount(consumerId) } }];
+        const account = holding(state, command.type);
+        // The payment was decided on this account's available credit, read in this transaction:
+        // only a concurrent change since (a lower limit) gets here. Not a business answer, so a
+        // plain error: the message is retried and the payment decided again on the account as it is.
+        if (amountCents > availableCents(account)) {
+          throw new Error(`a hold of ${amountCents} cents for order ${orderId} exceeds the available ${availableCents(account)} cents (the account changed meanwhile)`);
         }
-        const available = availableCents(state);
-        if (amountCents > available) {
-          const reason = DeclineReasons.aboveAvailableCredit(amountCents, available);
-          return [{ type: 'PaymentDeclined', data: { consumerId, orderId, amountCents, reason } }];
-        }
-        return [{ type: 'PaymentAuthorized', data: { consumerId, orderId, amountCents } }];
+        return [{ type: 'CreditHeld', data: { consumerId, orderId, amountCents } }];
       }
-      case 'VoidPayment': {
-        const { consumerId, orderId } = command.data;
-        const payment = state.payments[orderId];
-        if (payment?.status !== 'AUTHORIZED') return [];
-        return [{ type: 'PaymentVoided', data: { consumerId, orderId, amountCents: payment.amountCents } }];
+      case 'ReleaseCredit': {
+        const { consumerId, orderId, amountCents } = command.data;
+        checkCents(amountCents, 'amountCents');
+        const account = holding(state, command.type);
+        if (amountCents > account.heldCents) throw new Error(`releasing ${amountCents} cents for order ${orderId}, but only ${account.heldCents} cents are held (a bug)`);
+        return [{ type: 'CreditReleased', data: { consumerId, orderId, amountCents } }];
       }
       default:
         return assertNever(command);
@@ -60,18 +59,16 @@ export const accountDecider: Decider<AccountCommand, AccountEvent, AccountState>
   evolve(state, event) {
     switch (event.type) {
       case 'AccountOpened':
-        return { status: 'OPEN', ...event.data, authorizedCents: 0, payments: state.payments };
+        return { status: 'OPEN', consumerId: event.data.consumerId, creditLimitCents: event.data.creditLimitCents, heldCents: 0 };
       case 'CreditLimitChanged':
         return { ...afterOpening(state, event.type), creditLimitCents: event.data.creditLimitCents };
-      case 'PaymentDeclined':
-        return { ...state, payments: withPayment(state, event.data, 'DECLINED') };
-      case 'PaymentAuthorized': {
+      case 'CreditHeld': {
         const account = afterOpening(state, event.type);
-        return { ...account, authorizedCents: account.authorizedCents + event.data.amountCents, payments: withPayment(state, event.data, 'AUTHORIZED') };
+        return { ...account, heldCents: account.heldCents + event.data.amountCents };
       }
-      case 'PaymentVoided': {
+      case 'CreditReleased': {
         const account = afterOpening(state, event.type);
-        return { ...account, authorizedCents: account.authorizedCents - event.data.amountCents, payments: withPayment(state, event.data, 'VOIDED') };
+        return { ...account, heldCents: account.heldCents - event.data.amountCents };
       }
       default:
         return assertNever(event);
@@ -84,13 +81,14 @@ function opened(state: AccountState, consumerId: string): OpenAccountState {
   return state;
 }
 
-/** Authorising or voiding on a stream without AccountOpened is a corrupt stream: a bug, not a business answer. */
-function afterOpening(state: AccountState, eventType: string): OpenAccountState {
-  if (state.status !== 'OPEN') throw new Error(`${eventType} in a stream without AccountOpened`);
+/** Only a payment authorised on an open account holds or releases credit: anything else is a bug. */
+function holding(state: AccountState, commandType: string): OpenAccountState {
+  if (state.status !== 'OPEN') throw new Error(`${commandType} on an account that is not open (a bug)`);
   return state;
 }
 
-/** Voiding changes a payment's status in place, so the list keeps the order in which orders were answered. */
-function withPayment(state: AccountState, data: { orderId: string; amountCents: number }, status: Payment['status']) {
-  return { ...state.payments, [data.orderId]: { orderId: data.orderId, amountCents: data.amountCents, status } };
+/** A change of the limit or the held sum on a stream without AccountOpened is a corrupt stream: a bug, not a business answer. */
+function afterOpening(state: AccountState, eventType: string): OpenAccountState {
+  if (state.status !== 'OPEN') throw new Error(`${eventType} in a stream without AccountOpened`);
+  return state;
 }

@@ -20,7 +20,7 @@ export class InvalidAmountError extends DomainError {
   }
 }
 
-/** Lowering the limit below what is reserved would make the available credit negative. */
+/** Lowering the limit below what is held for open authorisations would make the available credit negative. */
 export class CreditLimitBelowAuthorizedError extends DomainError {
   constructor(consumerId: string, creditLimitCents: number, authorizedCents: number) {
     super(

@@ -1,31 +1,16 @@
-export type PaymentStatus = 'AUTHORIZED' | 'DECLINED' | 'VOIDED';
-
-export interface Payment {
-  readonly orderId: string;
-  readonly amountCents: number;
-  readonly status: PaymentStatus;
-}
-
-/** Every order this account has answered, keyed by orderId, in the order they were answered. */
-export type Payments = Readonly<Record<string, Payment>>;
-
 /**
- * A consumer without an account may still have declined orders (its stream then holds only
- * PaymentDeclined events); an open account has a credit limit and the total it has reserved.
- * availableCents = creditLimitCents - authorizedCents, never negative.
+ * An account is opened when its consumer registers; until then it is UNOPENED (orders of that
+ * consumer are declined). An open account has a credit limit and the sum of its open
+ * authorisations (`heldCents`: authorised, not yet voided or captured) and nothing per order,
+ * so its state (and every snapshot of it) stays the same size however many orders it paid for.
+ * availableCents = creditLimitCents - heldCents, never negative.
  */
 export type AccountState =
-  | { readonly status: 'UNOPENED'; readonly payments: Payments }
-  | {
-      readonly status: 'OPEN';
-      readonly consumerId: string;
-      readonly creditLimitCents: number;
-      readonly authorizedCents: number;
-      readonly payments: Payments;
-    };
+  | { readonly status: 'UNOPENED' }
+  | { readonly status: 'OPEN'; readonly consumerId: string; readonly creditLimitCents: number; readonly heldCents: number };
 
 export type OpenAccountState = Extract<AccountState, { status: 'OPEN' }>;
 
 export function availableCents(account: OpenAccountState): number {
-  return account.creditLimitCents - account.authorizedCents;
+  return account.creditLimitCents - account.heldCents;
 }

@@ -1,33 +1,21 @@
 import { fold } from '@brigade/domain';
 import { given } from '@brigade/testing';
 import {
-  consumerId,
   consumerReactivated,
   consumerRegistered,
   consumerSuspended,
-  orderValidated,
-  orderValidationFailed,
   reactivateConsumer,
   registerConsumer,
-  secondOrderId,
   suspendConsumer,
-  validateOrder,
 } from '../../test/consumer.mothers';
 import { consumerDecider as consumer } from './consumer.decider';
 import { ConsumerErrorCodes as Codes } from './consumer.errors';
 import { ConsumerLimits } from './consumer.rules';
 
-const suspendedReason = `consumer ${consumerId} is suspended`;
-const unknownReason = `consumer ${consumerId} does not exist`;
-
 describe('Consumer', () => {
   describe('RegisterConsumer', () => {
     it('registers a consumer with its name and email', () => {
       given(consumer, []).when(registerConsumer()).then([consumerRegistered()]);
-    });
-
-    it('registers an id that orders already named (it only holds failed verdicts)', () => {
-      given(consumer, [orderValidationFailed({ reason: unknownReason })]).when(registerConsumer()).then([consumerRegistered()]);
     });
 
     it('refuses a consumer that is already registered', () => {
@@ -82,54 +70,11 @@ describe('Consumer', () => {
     });
   });
 
-  describe('ValidateOrder', () => {
-    it('validates an order of an active consumer', () => {
-      given(consumer, [consumerRegistered()]).when(validateOrder()).then([orderValidated()]);
-    });
-
-    it('validates an order of a consumer that was reactivated', () => {
-      given(consumer, [consumerRegistered(), consumerSuspended(), consumerReactivated()]).when(validateOrder()).then([orderValidated()]);
-    });
-
-    it('fails an order of a suspended consumer, saying so', () => {
-      given(consumer, [consumerRegistered(), consumerSuspended()])
-        .when(validateOrder())
-        .then([orderValidationFailed({ reason: suspendedReason })]);
-    });
-
-    it('fails an order of a consumer nobody registered, saying so', () => {
-      given(consumer, []).when(validateOrder()).then([orderValidationFailed({ reason: unknownReason })]);
-    });
-
-    it('decides nothing for an order it already validated (one verdict per order)', () => {
-      given(consumer, [consumerRegistered(), orderValidated()]).when(validateOrder()).then([]);
-    });
-
-    it('keeps its first verdict even when the consumer changed since', () => {
-      given(consumer, [consumerRegistered(), orderValidated(), consumerSuspended()]).when(validateOrder()).then([]);
-    });
-
-    it('decides nothing for an order it already failed, for an unknown consumer too', () => {
-      given(consumer, [orderValidationFailed({ reason: unknownReason })]).when(validateOrder()).then([]);
-    });
-
-    it('judges each order on its own', () => {
-      given(consumer, [consumerRegistered(), orderValidated()])
-        .when(validateOrder({ orderId: secondOrderId }))
-        .then([orderValidated({ orderId: secondOrderId })]);
-    });
-  });
-
   describe('state', () => {
-    it('starts unknown, is registered active, and follows suspension and the verdicts given', () => {
-      const state = fold(consumer, consumer.initialState(), [consumerRegistered(), orderValidated(), consumerSuspended()]);
-      expect(consumer.initialState()).toEqual({ status: 'UNKNOWN', judgedOrderIds: [] });
-      expect(state).toEqual({ status: 'SUSPENDED', ...consumerRegistered().data, judgedOrderIds: [orderValidated().data.orderId] });
-    });
-
-    it('stays unknown after failed verdicts about an id nobody registered', () => {
-      const state = fold(consumer, consumer.initialState(), [orderValidationFailed({ reason: unknownReason })]);
-      expect(state.status).toBe('UNKNOWN');
+    it('starts unknown, is registered active, and follows suspension; it keeps nothing per order', () => {
+      const state = fold(consumer, consumer.initialState(), [consumerRegistered(), consumerSuspended()]);
+      expect(consumer.initialState()).toEqual({ status: 'UNKNOWN' });
+      expect(state).toEqual({ status: 'SUSPENDED', ...consumerRegistered().data });
     });
 
     it('refuses a stream that suspends a consumer never registered (a corrupt stream is a bug)', () => {

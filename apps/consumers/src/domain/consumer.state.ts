@@ -7,14 +7,17 @@ export interface ConsumerProfile {
 }
 
 /**
- * A consumer id nobody registered is UNKNOWN (it may still have been named by orders, which got
- * a failed verdict); a registered consumer may order while ACTIVE and not while SUSPENDED.
- * `judgedOrderIds` are the orders already given a verdict, so each order gets exactly one
- * (an array, not a Set: the state is snapshotted as JSON).
+ * A consumer id nobody registered is UNKNOWN; a registered consumer may order while ACTIVE and
+ * not while SUSPENDED. Nothing per order: the verdicts on its orders live in the orders' own
+ * validation streams (order-validation.decider.ts), so this state stays the same size however
+ * many orders the consumer places.
  */
 export type ConsumerState =
-  | { readonly status: 'UNKNOWN'; readonly judgedOrderIds: readonly string[] }
-  | ({ readonly status: 'ACTIVE'; readonly judgedOrderIds: readonly string[] } & ConsumerProfile)
-  | ({ readonly status: 'SUSPENDED'; readonly judgedOrderIds: readonly string[] } & ConsumerProfile);
+  | { readonly status: 'UNKNOWN' }
+  | ({ readonly status: 'ACTIVE' } & ConsumerProfile)
+  | ({ readonly status: 'SUSPENDED' } & ConsumerProfile);
 
 export type RegisteredConsumer = Exclude<ConsumerState, { status: 'UNKNOWN' }>;
+
+/** Whether a consumer may order, as an order's validation needs to know it. */
+export type ConsumerStanding = ConsumerState['status'];

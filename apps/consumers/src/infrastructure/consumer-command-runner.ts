@@ -9,14 +9,14 @@ import type { ConsumerState } from '../domain/consumer.state';
 export const CONSUMER_STREAM_TYPE = 'consumer';
 
 /**
- * Load -> decide -> append for the Consumer aggregate, retried on concurrent changes.
- * Every order verdict lands on the consumer's stream, so a snapshot every 50 events keeps
- * loading cheap for consumers who order a lot.
+ * Load -> decide -> append for the Consumer aggregate, retried on concurrent changes. Its stream
+ * holds only registration, suspensions and reactivations (order verdicts have streams of their
+ * own); a snapshot every 50 events is there for the rare long one. Snapshot format 2: the state
+ * without the judged order ids it once kept.
  */
 @Injectable()
 export class ConsumerCommandRunner extends CommandRunner<ConsumerCommand, ConsumerEvent, ConsumerState> {
   constructor(store: EventStore) {
-    // A consumer's orders are validated one after another (in the consumer's lane).
-    super(store, consumerDecider, { streamType: CONSUMER_STREAM_TYPE, snapshot: { every: 50, schemaVersion: 1 }, rememberStates: true });
+    super(store, consumerDecider, { streamType: CONSUMER_STREAM_TYPE, snapshot: { every: 50, schemaVersion: 2 }, rememberStates: true });
   }
 }

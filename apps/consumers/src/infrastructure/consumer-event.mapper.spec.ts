@@ -17,13 +17,14 @@ import {
   orderValidationFailed,
 } from '../../test/consumer.mothers';
 import type { ConsumerEvent } from '../domain/consumer.events';
+import type { OrderValidationEvent } from '../domain/order-validation.events';
 import { mapConsumerEvent } from './consumer-event.mapper';
 
-function stored(event: ConsumerEvent): StoredEvent {
+function stored(event: ConsumerEvent | OrderValidationEvent, streamType = event.type.startsWith('Order') ? 'order-validation' : 'consumer'): StoredEvent {
   return {
     eventId: 'f0c5a3c2-9a9e-4f3c-8d55-1e2f3a4b5c6d',
-    streamId: consumerId,
-    streamType: 'consumer',
+    streamId: streamType === 'consumer' ? consumerId : `order-validation-${orderId}`,
+    streamType,
     streamVersion: 1,
     type: event.type,
     schemaVersion: 1,
@@ -76,5 +77,9 @@ describe('consumer event mapper', () => {
 
   it('refuses an event type it does not know (a bug, never silently skipped)', () => {
     expect(() => mapConsumerEvent(stored({ type: 'ConsumerRenamed', data: {} } as never))).toThrow(/ConsumerRenamed/);
+  });
+
+  it('refuses a stream type it does not know', () => {
+    expect(() => mapConsumerEvent(stored(consumerRegistered(), 'loyalty'))).toThrow(/loyalty/);
   });
 });

@@ -13,6 +13,9 @@ import {
 import { assertNever } from '@brigade/domain';
 import type { StoredEvent } from '@brigade/event-store';
 import type { ConsumerEvent } from '../domain/consumer.events';
+import type { OrderValidationEvent } from '../domain/order-validation.events';
+import { CONSUMER_STREAM_TYPE } from './consumer-command-runner';
+import { ORDER_VALIDATION_STREAM_TYPE } from './order-validation-command-runner';
 
 /** The contract an internal event is published as (subject without namespace prefix, JSON body). */
 export interface ConsumerEventMapping {
@@ -27,11 +30,17 @@ export interface ConsumerEventMapping {
 
 /**
  * Internal event -> integration contract, field by field: whatever the domain adds to its own
- * events stays inside this service until someone decides to put it in a contract. Pure, so the
- * relay can map an event again after a failure.
+ * events stays inside this service until someone decides to put it in a contract. Consumer events
+ * come from the consumer's stream (Brigade-Aggregate-Id = consumerId), verdicts from the order's
+ * validation stream (Brigade-Aggregate-Id = `order-validation-<orderId>`; correlate them by the
+ * payload's orderId). Pure, so the relay can map an event again after a failure; an unknown stream
+ * type or event type is a bug and throws.
  */
 export function mapConsumerEvent(stored: StoredEvent): ConsumerEventMapping {
-  const event = { type: stored.type, data: stored.data } as ConsumerEvent;
+  if (stored.streamType !== CONSUMER_STREAM_TYPE && stored.streamType !== ORDER_VALIDATION_STREAM_TYPE) {
+    throw new Error(`No mapping for events of stream type ${stored.streamType}`);
+  }
+  const event = { type: stored.type, data: stored.data } as ConsumerEvent | OrderValidationEvent;
   switch (event.type) {
     case 'ConsumerRegistered': {
       const { consumerId, name, email } = event.data;

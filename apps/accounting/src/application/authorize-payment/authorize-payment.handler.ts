@@ -1,12 +1,15 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
+import type { PaymentCommand } from '../../domain/payment.commands';
+import { PaymentTransaction } from '../payment-transaction/payment-transaction';
 import { AuthorizePayment } from './authorize-payment.command';
 
 @CommandHandler(AuthorizePayment)
 export class AuthorizePaymentHandler implements ICommandHandler<AuthorizePayment> {
-  constructor(private readonly accounts: AccountCommandRunner) {}
+  constructor(private readonly payments: PaymentTransaction) {}
 
   async execute({ payment, metadata }: AuthorizePayment): Promise<void> {
-    await this.accounts.run(payment.consumerId, { type: 'AuthorizePayment', data: payment }, metadata);
+    const authorize = (availableCents: number | null): PaymentCommand => ({ type: 'AuthorizePayment', data: { ...payment, availableCents } });
+    // A new order has no payment yet: its stream is not read first (newStream).
+    await this.payments.runWithCredit(payment.consumerId, payment.orderId, authorize, metadata, { newStream: true });
   }
 }

@@ -1,5 +1,9 @@
 import { AccountNotFoundError } from '../../domain/account.errors';
-import { AccountState, availableCents, PaymentStatus } from '../../domain/account.state';
+import { AccountState, availableCents } from '../../domain/account.state';
+import type { PaymentStatus } from '../../domain/payment.state';
+
+/** How many of an account's payments GET shows, newest first: the answer stays small however many orders the consumer placed. */
+export const AUTHORIZATIONS_SHOWN = 50;
 
 export interface AuthorizationView {
   readonly orderId: string;
@@ -7,7 +11,7 @@ export interface AuthorizationView {
   readonly status: PaymentStatus;
 }
 
-/** An account as the HTTP API shows it: every order it answered, oldest first, declines included. */
+/** An account as the HTTP API shows it: its credit, and its latest payments, newest first, declines included. */
 export interface AccountView {
   readonly consumerId: string;
   readonly creditLimitCents: number;
@@ -15,13 +19,16 @@ export interface AccountView {
   readonly authorizations: readonly AuthorizationView[];
 }
 
-/** A consumer without an account is unknown here (404), even when some of its orders were declined. */
-export function toAccountView(consumerId: string, state: AccountState): AccountView {
+/**
+ * The credit comes from the Account aggregate, the list from the payments view. A consumer
+ * without an account is unknown here (404), even when some of its orders were declined.
+ */
+export function toAccountView(consumerId: string, state: AccountState, payments: readonly AuthorizationView[]): AccountView {
   if (state.status !== 'OPEN') throw new AccountNotFoundError(consumerId);
   return {
     consumerId,
     creditLimitCents: state.creditLimitCents,
     availableCents: availableCents(state),
-    authorizations: Object.values(state.payments).map(({ orderId, amountCents, status }) => ({ orderId, amountCents, status })),
+    authorizations: payments.map(({ orderId, amountCents, status }) => ({ orderId, amountCents, status })),
   };
 }

@@ -1,12 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { AccountCommandRunner } from '../../infrastructure/account-command-runner';
+import { PaymentTransaction } from '../payment-transaction/payment-transaction';
 import { VoidPayment } from './void-payment.command';
 
 @CommandHandler(VoidPayment)
 export class VoidPaymentHandler implements ICommandHandler<VoidPayment> {
-  constructor(private readonly accounts: AccountCommandRunner) {}
+  constructor(private readonly payments: PaymentTransaction) {}
 
-  async execute({ payment, metadata }: VoidPayment): Promise<void> {
-    await this.accounts.run(payment.consumerId, { type: 'VoidPayment', data: payment }, metadata);
+  async execute({ orderId, metadata }: VoidPayment): Promise<void> {
+    await this.payments.run(orderId, { type: 'VoidPayment', data: { orderId } }, metadata);
   }
 }

@@ -11,7 +11,7 @@ export class ChangeCreditLimitRequest {
     minimum: 0,
     maximum: AccountLimits.maxCreditLimitCents,
     example: 75000,
-    description: 'Whole cents; never below what the account has currently authorised.',
+    description: 'Whole cents; never below what the open authorisations currently hold.',
   })
   @IsCents()
   @Max(AccountLimits.maxCreditLimitCents)
@@ -22,10 +22,13 @@ export class AuthorizationResponse {
   @ApiProperty({ format: 'uuid' })
   orderId: string;
 
-  @ApiProperty({ type: 'integer', description: 'The order total, in cents.' })
+  @ApiProperty({ type: 'integer', description: 'What is held for the order (its total, as revised), in cents; for DECLINED, the total declined.' })
   amountCents: number;
 
-  @ApiProperty({ enum: ['AUTHORIZED', 'DECLINED', 'VOIDED'], description: 'VOIDED: the order was rejected and the amount released.' })
+  @ApiProperty({
+    enum: ['AUTHORIZED', 'DECLINED', 'VOIDED', 'CAPTURED'],
+    description: 'AUTHORIZED: held. VOIDED: the order was rejected or cancelled, CAPTURED: it was delivered; both give the amount back to the available credit.',
+  })
   status: string;
 }
 
@@ -36,9 +39,9 @@ export class AccountResponse {
   @ApiProperty({ type: 'integer' })
   creditLimitCents: number;
 
-  @ApiProperty({ type: 'integer', description: 'creditLimitCents minus every amount currently authorised.' })
+  @ApiProperty({ type: 'integer', description: 'creditLimitCents minus the open authorisations (AUTHORIZED, not yet voided or captured).' })
   availableCents: number;
 
-  @ApiProperty({ type: [AuthorizationResponse], description: 'Every order this account answered, oldest first.' })
+  @ApiProperty({ type: [AuthorizationResponse], description: "The account's latest 50 payments, newest first, declines included." })
   authorizations: AuthorizationResponse[];
 }

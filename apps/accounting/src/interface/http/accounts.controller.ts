@@ -18,7 +18,7 @@ import { AccountResponse, ChangeCreditLimitRequest } from './account.dto';
 /**
  * Consumers' accounts over HTTP. Accounts are opened by accounting itself when a consumer
  * registers; here they are read and their credit limit set. Errors are problem+json: 400 invalid
- * input (fields named), 404 ACCOUNTING.ACCOUNT.NOT_FOUND, 422 a limit below what is authorised.
+ * input (fields named), 404 ACCOUNTING.ACCOUNT.NOT_FOUND, 422 a limit below what the open authorisations hold.
  */
 @ApiTags('accounts')
 @ApiCommandController()
@@ -30,7 +30,7 @@ export class AccountsController {
   ) {}
 
   @Get(':consumerId')
-  @ApiOperation({ summary: "A consumer's account: credit limit, available credit and the orders it answered." })
+  @ApiOperation({ summary: "A consumer's account: credit limit, available credit and its latest payments, newest first." })
   @ApiParam({ name: 'consumerId', format: 'uuid' })
   @ApiOkResponse({ type: AccountResponse })
   @ApiNotFoundResponse({ description: `No account for this consumer (${PROBLEM_DESCRIPTION}: ACCOUNTING.ACCOUNT.NOT_FOUND)` })

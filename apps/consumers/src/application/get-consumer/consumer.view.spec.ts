@@ -1,11 +1,11 @@
-import { consumerId, consumerRegistered, orderId } from '../../../test/consumer.mothers';
+import { consumerId, consumerRegistered } from '../../../test/consumer.mothers';
 import { ConsumerErrorCodes } from '../../domain/consumer.errors';
 import { toConsumerView } from './consumer.view';
 
 describe('consumer view', () => {
-  it('shows an active consumer with its version, without the orders it judged', () => {
+  it('shows an active consumer with its version', () => {
     const { data } = consumerRegistered();
-    expect(toConsumerView(consumerId, { status: 'ACTIVE', ...data, judgedOrderIds: [orderId] }, 2)).toEqual({
+    expect(toConsumerView(consumerId, { status: 'ACTIVE', ...data }, 2)).toEqual({
       consumerId,
       name: data.name,
       email: data.email,
@@ -15,14 +15,14 @@ describe('consumer view', () => {
   });
 
   it('shows a suspended consumer as suspended', () => {
-    expect(toConsumerView(consumerId, { status: 'SUSPENDED', ...consumerRegistered().data, judgedOrderIds: [] }, 3)).toMatchObject({
+    expect(toConsumerView(consumerId, { status: 'SUSPENDED', ...consumerRegistered().data }, 3)).toMatchObject({
       status: 'SUSPENDED',
       version: 3,
     });
   });
 
-  it('refuses an unknown consumer as not found, also when orders named it', () => {
-    expect(() => toConsumerView(consumerId, { status: 'UNKNOWN', judgedOrderIds: [orderId] }, 1)).toThrow(
+  it('refuses an unknown consumer as not found', () => {
+    expect(() => toConsumerView(consumerId, { status: 'UNKNOWN' }, 1)).toThrow(
       expect.objectContaining({ code: ConsumerErrorCodes.NotFound }),
     );
   });

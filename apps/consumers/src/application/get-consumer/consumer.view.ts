@@ -12,8 +12,8 @@ export interface ConsumerView {
 }
 
 /**
- * Fields are picked one by one: the answer has a stable shape whatever the state holds (the
- * orders already judged stay internal). An id that only orders have named is still unknown.
+ * Fields are picked one by one: the answer has a stable shape whatever the state holds. An id
+ * that only orders have named (and that got failed verdicts) is still unknown.
  */
 export function toConsumerView(consumerId: string, state: ConsumerState, version: number): ConsumerView {
   if (state.status === 'UNKNOWN') throw new ConsumerNotFoundError(consumerId);

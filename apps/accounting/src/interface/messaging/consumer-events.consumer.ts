@@ -11,7 +11,7 @@ import { OpenAccount } from '../../application/open-account/open-account.command
  * a payload breaking its contract is parked at once (never silently dropped).
  */
 @Controller()
-export class AccountOpeningConsumer {
+export class ConsumerEventsConsumer {
   constructor(private readonly commands: CommandBus) {}
 
   @EventPattern(consumerRegisteredV1Subject, { handler: 'account-opening' })
