@@ -89,16 +89,16 @@ export class RestaurantFeed {
 
 /** The participants' verdicts, each on its own context's stream, keyed as their relays key them. */
 export const verdicts = {
-  consumerYes: (orderId: string) => ({ subject: consumerOrderValidatedV1Subject, payload: aConsumerOrderValidatedV1({ orderId }), aggregateId: CONSUMER_ID }),
+  consumerYes: (orderId: string) => ({ subject: consumerOrderValidatedV1Subject, payload: aConsumerOrderValidatedV1({ orderId }), aggregateId: `order-validation-${orderId}` }),
   consumerNo: (orderId: string, reason: string) => ({
     subject: consumerOrderValidationFailedV1Subject,
     payload: aConsumerOrderValidationFailedV1({ orderId, reason }),
-    aggregateId: CONSUMER_ID,
+    aggregateId: `order-validation-${orderId}`,
   }),
   kitchenYes: (orderId: string) => ({ subject: ticketCreatedV1Subject, payload: aTicketCreatedV1({ orderId }), aggregateId: orderId }),
   kitchenNo: (orderId: string, reason: string) => ({ subject: ticketRejectedV1Subject, payload: aTicketRejectedV1({ orderId, reason }), aggregateId: orderId }),
-  paymentYes: (orderId: string) => ({ subject: paymentAuthorizedV1Subject, payload: aPaymentAuthorizedV1({ orderId }), aggregateId: CONSUMER_ID }),
-  paymentNo: (orderId: string, reason: string) => ({ subject: paymentDeclinedV1Subject, payload: aPaymentDeclinedV1({ orderId, reason }), aggregateId: CONSUMER_ID }),
+  paymentYes: (orderId: string) => ({ subject: paymentAuthorizedV1Subject, payload: aPaymentAuthorizedV1({ orderId }), aggregateId: `payment-${orderId}` }),
+  paymentNo: (orderId: string, reason: string) => ({ subject: paymentDeclinedV1Subject, payload: aPaymentDeclinedV1({ orderId, reason }), aggregateId: `payment-${orderId}` }),
 };
 
 export type VerdictMessage = ReturnType<(typeof verdicts)[keyof typeof verdicts]>;
@@ -147,12 +147,12 @@ export const changeAnswers = {
   paymentRevised: (orderId: string, revision: number, amountCents: number) => ({
     subject: paymentRevisedV1Subject,
     payload: aPaymentRevisedV1({ orderId, revision, amountCents, previousAmountCents: 2997 }),
-    aggregateId: CONSUMER_ID,
+    aggregateId: `payment-${orderId}`,
   }),
   paymentRevisionDeclined: (orderId: string, revision: number, reason: string) => ({
     subject: paymentRevisionDeclinedV1Subject,
     payload: aPaymentRevisionDeclinedV1({ orderId, revision, reason }),
-    aggregateId: CONSUMER_ID,
+    aggregateId: `payment-${orderId}`,
   }),
   pickedUp: (orderId: string) => ({ subject: deliveryPickedUpV1Subject, payload: aDeliveryPickedUpV1({ orderId }), aggregateId: orderId }),
   delivered: (orderId: string) => ({ subject: deliveryDeliveredV1Subject, payload: aDeliveryDeliveredV1({ orderId }), aggregateId: orderId }),

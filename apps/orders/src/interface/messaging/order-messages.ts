@@ -9,8 +9,8 @@ import { JetStreamContext, laneByField } from '@brigade/messaging';
 // PostgreSQL (where waiting holds a connection and batches can block each other), and what
 // waited behind a running verdict runs together in one transaction: the saga's and the order's
 // commands decide a later message on the state the earlier one of the transaction left
-// (CommandRunner), so they may share one. Payment events are keyed by consumer on the wire: the
-// order is always found by the payload's orderId.
+// (CommandRunner), so they may share one. The order is always found by the payload's orderId,
+// never by the message's aggregate id (a payment's is `payment-<orderId>`, a delivery's the orderId).
 export const ORDER_LANE = laneByField('order', 'orderId', { oneTransaction: true });
 
 /** A verdict's refusal, or null for a yes, as the saga commands take it. */
