@@ -13,11 +13,13 @@ import { OrderHistoryController } from './interface/http/order-history.controlle
 import { ProjectionsAdminController } from './interface/http/projections-admin.controller';
 import { RestaurantSearchController } from './interface/http/restaurant-search.controller';
 import { ConsumerEventsConsumer } from './interface/messaging/consumer-events.consumer';
+import { DeliveryEventsConsumer } from './interface/messaging/delivery-events.consumer';
 import { OrderEventsConsumer } from './interface/messaging/order-events.consumer';
 import { PaymentEventsConsumer } from './interface/messaging/payment-events.consumer';
 import { RestaurantEventsConsumer } from './interface/messaging/restaurant-events.consumer';
 import { TicketEventsConsumer } from './interface/messaging/ticket-events.consumer';
 import { ConsumerDirectory } from './projections/consumer-directory/consumer-directory';
+import { CourierDirectory } from './projections/courier-directory/courier-directory';
 import { OrderStatuses } from './projections/order-status/order-status';
 import { OrderStatusCache } from './projections/order-status/order-status-cache';
 import { OrderStatusCacheHealthIndicator } from './projections/order-status/order-status-cache.health';
@@ -31,11 +33,18 @@ import { RestaurantDirectory } from './projections/restaurant-directory/restaura
 // and a Redis copy of order statuses for the hot path (optional: PostgreSQL answers when Redis cannot).
 // Each view is a versioned projection, rebuilt from the streams next to the one serving (/admin/projections).
 const queryHandlers = [GetOrderHistoryHandler, GetOrderStatusHandler, ListConsumerOrdersHandler, SearchRestaurantsHandler];
-const projections = [ProjectionRegistry, OrderView, ConsumerDirectory, RestaurantDirectory, OrderStatuses];
+const projections = [ProjectionRegistry, OrderView, ConsumerDirectory, RestaurantDirectory, CourierDirectory, OrderStatuses];
 const cache = [OrderStatusCache, OrderStatusCacheHealthIndicator];
 const rebuilds = [ProjectionRebuilder, SourcePositions];
 const httpControllers = [OrderHistoryController, RestaurantSearchController, ProjectionsAdminController];
-const eventConsumers = [OrderEventsConsumer, TicketEventsConsumer, PaymentEventsConsumer, ConsumerEventsConsumer, RestaurantEventsConsumer];
+const eventConsumers = [
+  OrderEventsConsumer,
+  TicketEventsConsumer,
+  PaymentEventsConsumer,
+  ConsumerEventsConsumer,
+  RestaurantEventsConsumer,
+  DeliveryEventsConsumer,
+];
 
 @Module({
   imports: [

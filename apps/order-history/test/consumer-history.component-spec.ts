@@ -79,6 +79,7 @@ describe("order-history: a consumer's orders, newest first, filtered, searched a
       rejectionReason: null,
       ticketState: null,
       paymentState: null,
+      deliveryState: null,
     });
     expect(answer.body.items[3]).toMatchObject({ state: 'REJECTED', rejectionReason: 'kitchen: restaurant is closed' });
   });

@@ -1,4 +1,4 @@
-// A real order-history service for component tests: the real AppModule (HTTP and the five
+// A real order-history service for component tests: the real AppModule (HTTP and the six
 // durables) on a fresh database, a NATS subject prefix and Redis key prefix of its own (Redis at
 // REDIS_URL's default unless the test gives its own server), plus what a test needs to
 // stand in for the other contexts: publishing their contract fixtures with the headers their
@@ -9,6 +9,7 @@ import { ComponentApp, ComponentAppOptions, componentAppOf, startComponentApp } 
 import { accountingContext } from '@brigade/contracts/accounting';
 import { consumersContext } from '@brigade/contracts/consumers';
 import { Contract } from '@brigade/contracts/core';
+import { deliveryContext } from '@brigade/contracts/delivery';
 import { kitchenContext } from '@brigade/contracts/kitchen';
 import { ordersContext } from '@brigade/contracts/orders';
 import { restaurantsContext } from '@brigade/contracts/restaurants';
@@ -20,6 +21,13 @@ import { AppModule } from '../src/app.module';
 
 export { call } from '@brigade/component-testing';
 export type { HttpAnswer } from '@brigade/component-testing';
+
+/**
+ * The order view's version on a fresh database: the migrations create version 1, and the one that
+ * gave the view its lifecycle shape (1700000007500) made version 2 of it. A rebuild makes the next.
+ */
+export const ORDER_VIEW_VERSION = 2;
+export const orderTablesOf = (version: number) => ({ orders: `oh_orders_v${version}`, timeline: `oh_order_timeline_v${version}` });
 
 /** One event of another context, as its relay would publish it. */
 export interface NeighbourEvent<T = unknown> {
@@ -68,7 +76,7 @@ export async function startOrderHistoryApp(options: { redisUrl?: string; env?: R
   const app = await startComponentApp({
     app: 'order-history',
     context: 'order-history',
-    neighbours: [restaurantsContext, consumersContext, ordersContext, kitchenContext, accountingContext],
+    neighbours: [restaurantsContext, consumersContext, ordersContext, kitchenContext, accountingContext, deliveryContext],
     ...appOptions,
   });
   return orderHistoryApp(app, { appOptions, outcomes, redisKeyPrefix });

@@ -4,7 +4,7 @@ import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { OrderStatus } from '../src/projections/order-status/order-status';
 import { OrderStatusCache } from '../src/projections/order-status/order-status-cache';
-import { call, OrderHistoryApp, startOrderHistoryApp } from './order-history-app';
+import { call, ORDER_VIEW_VERSION, OrderHistoryApp, orderTablesOf, startOrderHistoryApp } from './order-history-app';
 import { OrderStory, READY_BY, StepName } from './order-story';
 
 /**
@@ -45,7 +45,8 @@ describe('order-history: order status served from Redis, from PostgreSQL when Re
   /** What PostgreSQL holds: the truth every answer must equal. */
   const truthOf = async (orderId: string): Promise<OrderStatus> => {
     const [row] = await app.dataSource.query(
-      `SELECT state, rejection_reason, ticket_state, ready_by, payment_state, order_total_cents, version FROM oh_orders_v1 WHERE order_id = $1`,
+      `SELECT state, rejection_reason, ticket_state, ready_by, payment_state, order_total_cents, delivery_state, courier_id, version
+       FROM ${orderTablesOf(ORDER_VIEW_VERSION).orders} WHERE order_id = $1`,
       [orderId],
     );
     return {
@@ -56,6 +57,8 @@ describe('order-history: order status served from Redis, from PostgreSQL when Re
       readyBy: row.ready_by?.toISOString() ?? null,
       paymentState: row.payment_state,
       orderTotalCents: row.order_total_cents === null ? null : Number(row.order_total_cents), // bigint arrives as text
+      deliveryState: row.delivery_state,
+      courierId: row.courier_id,
       version: row.version,
     };
   };
@@ -64,7 +67,7 @@ describe('order-history: order status served from Redis, from PostgreSQL when Re
 
   /** The entry in Redis for the order in `inGeneration` (default: the current one), or null. */
   const storedOf = async (orderId: string, inGeneration?: number) => {
-    const entry = await redis.hgetall(`${app.redisKeyPrefix}g${inGeneration ?? (await generation())}:order-status:v1:${orderId}`);
+    const entry = await redis.hgetall(`${app.redisKeyPrefix}g${inGeneration ?? (await generation())}:order-status:v${ORDER_VIEW_VERSION}:${orderId}`);
     return entry.status ? { version: Number(entry.version), status: JSON.parse(entry.status) } : null;
   };
 
@@ -108,7 +111,7 @@ describe('order-history: order status served from Redis, from PostgreSQL when Re
     }
 
     const truth = await truthOf(story.orderId);
-    expect(truth).toMatchObject({ state: 'APPROVED', ticketState: 'PREPARING', readyBy: READY_BY, paymentState: 'AUTHORIZED' });
+    expect(truth).toMatchObject({ state: 'PREPARING', ticketState: 'PREPARING', readyBy: READY_BY, paymentState: 'AUTHORIZED' });
     await eventually(async () => expect(await storedOf(story.orderId)).toEqual({ version: truth.version, status: truth }));
     await eventually(async () => expect(await statusOf(story.orderId)).toEqual({ servedFrom: 'redis', body: truth }));
   });
@@ -122,12 +125,12 @@ describe('order-history: order status served from Redis, from PostgreSQL when Re
 
     // An older commit's write arriving late, and a populate from a read made before the newest commit.
     const older: OrderStatus = { ...newest, state: 'APPROVAL_PENDING', version: newest.version - 1 };
-    cache.committed(older, 1);
-    cache.populate(older, await generation(), 1);
+    cache.committed(older, ORDER_VIEW_VERSION);
+    cache.populate(older, await generation(), ORDER_VIEW_VERSION);
     // The app's writes reach Redis in the order they are sent on its one connection: once this
     // later write is stored, the two before it have been answered.
     const marker = { ...newest, orderId: randomUUID(), version: 1 };
-    cache.committed(marker, 1);
+    cache.committed(marker, ORDER_VIEW_VERSION);
     await eventually(async () => expect(await storedOf(marker.orderId)).not.toBeNull());
 
     expect(await storedOf(story.orderId)).toEqual({ version: newest.version, status: newest });

@@ -1,27 +1,64 @@
 // Object mothers: one order's life across the contexts, as contract fixtures with fresh ids,
 // stream versions as each producer would number them, and the times they occurred.
-import { aPaymentAuthorizedV1, paymentAuthorizedV1 } from '@brigade/contracts/accounting';
+import {
+  aPaymentAuthorizedV1,
+  aPaymentCapturedV1,
+  aPaymentRevisedV1,
+  aPaymentVoidedV1,
+  paymentAuthorizedV1,
+  paymentCapturedV1,
+  paymentRevisedV1,
+  paymentVoidedV1,
+} from '@brigade/contracts/accounting';
 import { aConsumerOrderValidatedV1, aConsumerRegisteredV1, consumerOrderValidatedV1, consumerRegisteredV1 } from '@brigade/contracts/consumers';
 import {
+  aCourierRegisteredV1,
+  aDeliveryCancelledV1,
+  aDeliveryCourierAssignedV1,
+  aDeliveryCreatedV1,
+  aDeliveryDeliveredV1,
+  aDeliveryPickedUpV1,
+  courierRegisteredV1,
+  deliveryCancelledV1,
+  deliveryCourierAssignedV1,
+  deliveryCreatedV1,
+  deliveryDeliveredV1,
+  deliveryPickedUpV1,
+} from '@brigade/contracts/delivery';
+import {
   aTicketAcceptedV1,
+  aTicketCancelledV1,
   aTicketConfirmedV1,
   aTicketCreatedV1,
+  aTicketPickedUpV1,
   aTicketPreparingV1,
   aTicketReadyForPickupV1,
+  aTicketRevisedV1,
   ticketAcceptedV1,
+  ticketCancelledV1,
   ticketConfirmedV1,
   ticketCreatedV1,
+  ticketPickedUpV1,
   ticketPreparingV1,
   ticketReadyForPickupV1,
+  ticketRevisedV1,
 } from '@brigade/contracts/kitchen';
 import {
   anOrderApprovedV1,
+  anOrderCancelledV1,
+  anOrderCancelRequestedV1,
   anOrderCreatedV1,
   anOrderRejectedV1,
+  anOrderRevisedV1,
+  anOrderRevisionProposedV1,
   OrderLineItemV1,
   orderApprovedV1,
+  orderCancelledV1,
+  orderCancelRequestedV1,
   orderCreatedV1,
   orderRejectedV1,
+  orderRevisedV1,
+  orderRevisionProposedV1,
 } from '@brigade/contracts/orders';
 import { aRestaurantCreatedV1, aRestaurantMenuRevisedV1, MenuItemV1, restaurantCreatedV1, restaurantMenuRevisedV1 } from '@brigade/contracts/restaurants';
 import { randomUUID } from 'node:crypto';
@@ -90,11 +127,13 @@ export const READY_BY = '2026-11-27T12:30:00.000Z';
  */
 export class OrderStory {
   readonly orderId = randomUUID();
-  readonly consumerId = randomUUID();
+  readonly consumerId: string;
   readonly restaurantId = randomUUID();
   readonly steps: Readonly<Record<StepName, NeighbourEvent>>;
 
-  constructor() {
+  /** `consumerId`: the story's consumer (a fresh one unless given: several orders of one consumer). */
+  constructor(ids: { consumerId?: string } = {}) {
+    this.consumerId = ids.consumerId ?? randomUUID();
     const { orderId, consumerId, restaurantId } = this;
     const ticket = { orderId, restaurantId };
     const created = orderCreated(PLACED_AT, { orderId, consumerId, restaurantId });
@@ -117,6 +156,11 @@ export class OrderStory {
   /** Every step, in the order they happened. */
   inOrder(): NeighbourEvent[] {
     return STEP_NAMES.map((name) => this.steps[name]);
+  }
+
+  /** The steps up to `last`, in the order they happened. */
+  upTo(last: StepName): NeighbourEvent[] {
+    return STEP_NAMES.slice(0, STEP_NAMES.indexOf(last) + 1).map((name) => this.steps[name]);
   }
 
   /**
@@ -151,3 +195,72 @@ export const STEP_NAMES = [
 ] as const;
 export type StepName = (typeof STEP_NAMES)[number];
 
+
+// The rest of an order's life, after the story's approval: each producer numbers its stream on
+// from where the story left it (the order at 2, the ticket at 3 once accepted, the account at 2).
+
+export const COURIER_NAME = aCourierRegisteredV1().name;
+
+/** A courier joins (delivery.courier.registered.v1, its stream's version 1). */
+export function courierRegistered(courierId: string, occurredAt: string): NeighbourEvent {
+  return event(courierRegisteredV1, aCourierRegisteredV1({ courierId }), courierId, 1, occurredAt);
+}
+
+/** The delivery, created on approval (delivery stream version 1), and a courier assigned once the ticket is accepted (2). */
+export function deliveryAssigned(story: OrderStory, courierId: string) {
+  const { orderId, consumerId, restaurantId } = story;
+  return {
+    deliveryCreated: event(deliveryCreatedV1, aDeliveryCreatedV1({ orderId, consumerId, restaurantId }), orderId, 1, at(PLACED_AT, 450)),
+    courierAssigned: event(deliveryCourierAssignedV1, aDeliveryCourierAssignedV1({ orderId, restaurantId, courierId, readyBy: READY_BY }), orderId, 2, at(PLACED_AT, 60_100)),
+  };
+}
+
+/**
+ * After the story's ticket is READY_FOR_PICKUP: picked up (the delivery at 3, the ticket at 6),
+ * delivered (4) and the payment captured. The capture comes from a per-order payment stream
+ * (aggregate: the order, version 1), as accounting may number it: lower than the account's 2.
+ */
+export function delivered(story: OrderStory, courierId: string) {
+  const { orderId, consumerId, restaurantId } = story;
+  const amountCents = (story.steps.orderCreated.payload as { orderTotalCents: number }).orderTotalCents;
+  return {
+    deliveryPickedUp: event(deliveryPickedUpV1, aDeliveryPickedUpV1({ orderId, restaurantId, courierId }), orderId, 3, at(PLACED_AT, 1_600_000)),
+    ticketPickedUp: event(ticketPickedUpV1, aTicketPickedUpV1({ orderId, restaurantId }), orderId, 6, at(PLACED_AT, 1_600_100)),
+    deliveryDelivered: event(deliveryDeliveredV1, aDeliveryDeliveredV1({ orderId, restaurantId, courierId }), orderId, 4, at(PLACED_AT, 2_400_000)),
+    paymentCaptured: event(paymentCapturedV1, aPaymentCapturedV1({ orderId, consumerId, amountCents }), orderId, 1, at(PLACED_AT, 2_400_100)),
+  };
+}
+
+/** A cancellation before cooking (after the ticket was accepted at 3): requested, the ticket cancelled, the order cancelled, the hold voided, the delivery cancelled. */
+export function cancelled(story: OrderStory, courierId: string) {
+  const { orderId, consumerId, restaurantId } = story;
+  const amountCents = (story.steps.orderCreated.payload as { orderTotalCents: number }).orderTotalCents;
+  return {
+    cancelRequested: event(orderCancelRequestedV1, anOrderCancelRequestedV1({ orderId, consumerId, restaurantId }), orderId, 3, at(PLACED_AT, 70_000)),
+    ticketCancelled: event(ticketCancelledV1, aTicketCancelledV1({ orderId, restaurantId, reason: 'order cancelled' }), orderId, 4, at(PLACED_AT, 70_100)),
+    orderCancelled: event(orderCancelledV1, anOrderCancelledV1({ orderId, consumerId, restaurantId }), orderId, 4, at(PLACED_AT, 70_200)),
+    paymentVoided: event(paymentVoidedV1, aPaymentVoidedV1({ orderId, consumerId, amountCents }), consumerId, 3, at(PLACED_AT, 70_300)),
+    deliveryCancelled: event(deliveryCancelledV1, aDeliveryCancelledV1({ orderId, restaurantId, courierId }), orderId, 3, at(PLACED_AT, 70_400)),
+  };
+}
+
+/** Revision 1 to `lineItems`, accepted by the kitchen (ticket at 4, after accepted at 3) and accounting: the order APPROVED with them. */
+export function revised(story: OrderStory, lineItems: OrderLineItemV1[]) {
+  const { orderId, consumerId, restaurantId } = story;
+  const orderTotalCents = lineItems.reduce((sum, line) => sum + line.priceCents * line.quantity, 0);
+  const previousAmountCents = (story.steps.orderCreated.payload as { orderTotalCents: number }).orderTotalCents;
+  const proposal = { orderId, consumerId, restaurantId, revision: 1, lineItems, orderTotalCents };
+  const ticketLines = lineItems.map(({ menuItemId, name, quantity }) => ({ menuItemId, name, quantity }));
+  return {
+    revisionProposed: event(orderRevisionProposedV1, anOrderRevisionProposedV1(proposal), orderId, 3, at(PLACED_AT, 80_000)),
+    ticketRevised: event(ticketRevisedV1, aTicketRevisedV1({ orderId, restaurantId, revision: 1, lineItems: ticketLines }), orderId, 4, at(PLACED_AT, 80_100)),
+    paymentRevised: event(
+      paymentRevisedV1,
+      aPaymentRevisedV1({ orderId, consumerId, revision: 1, amountCents: orderTotalCents, previousAmountCents }),
+      consumerId,
+      3,
+      at(PLACED_AT, 80_200),
+    ),
+    orderRevised: event(orderRevisedV1, anOrderRevisedV1(proposal), orderId, 4, at(PLACED_AT, 80_300)),
+  };
+}

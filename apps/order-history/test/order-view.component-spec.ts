@@ -29,7 +29,7 @@ describe('order-history: one order view built from every context\'s events', () 
     for (const step of steps) expect((await app.deliver(story.steps[step])).outcome).toBe('processed');
   }
 
-  it('the happy path: names, lines, total, approval, ticket to READY_FOR_PICKUP with readyBy, payment, and the timeline in time order', async () => {
+  it('the happy path: names, lines, total, approved and cooked (READY_FOR_PICKUP, the ticket with readyBy), payment, and the timeline in time order', async () => {
     const story = reference;
 
     const view = await viewOf(story.orderId);
@@ -55,10 +55,12 @@ describe('order-history: one order view built from every context\'s events', () 
       lineItems,
       orderTotalCents,
       placedAt: PLACED_AT,
-      state: 'APPROVED',
+      state: 'READY_FOR_PICKUP',
       rejectionReason: null,
+      lastChange: null,
       ticket: { state: 'READY_FOR_PICKUP', readyBy: READY_BY, reason: null },
       payment: { state: 'AUTHORIZED', amountCents: orderTotalCents, reason: null },
+      delivery: null,
       timeline: timelineSteps.map((step) => ({
         eventId: story.steps[step].eventId,
         subject: story.steps[step].contract.subject,
@@ -85,7 +87,7 @@ describe('order-history: one order view built from every context\'s events', () 
       restaurantName: null,
       lineItems: [],
       placedAt: null,
-      state: 'APPROVED',
+      state: 'READY_FOR_PICKUP',
       ticket: { state: 'READY_FOR_PICKUP', readyBy: READY_BY },
       payment: { state: 'AUTHORIZED' },
     });

@@ -1,5 +1,5 @@
 import { eventually } from '@brigade/testing';
-import { call, OrderHistoryApp, startOrderHistoryApp } from './order-history-app';
+import { call, ORDER_VIEW_VERSION, OrderHistoryApp, orderTablesOf, startOrderHistoryApp } from './order-history-app';
 import { lineOf, menuItem, orderCreated, OrderStory, PLACED_AT } from './order-story';
 
 interface ProjectionBody {
@@ -11,8 +11,9 @@ interface ProjectionBody {
   rebuild: { version: number | null; running: boolean; replayedEvents: number; totalEvents: number | null } | null;
 }
 
-/** The order view's tables of version 2, the one each rebuild below builds. */
-const BUILDING_TABLES = ['oh_orders_v2', 'oh_order_timeline_v2'];
+/** The version each rebuild below builds, and its tables. */
+const BUILDING = ORDER_VIEW_VERSION + 1;
+const BUILDING_TABLES = [orderTablesOf(BUILDING).orders, orderTablesOf(BUILDING).timeline];
 
 async function orderView(app: OrderHistoryApp): Promise<ProjectionBody> {
   const answer = await call(app, 'GET', '/admin/projections');
@@ -69,8 +70,8 @@ describe('order-history: a rebuild interrupted by a restart', () => {
     const before = await viewOf(app, reference);
 
     const started = await call(app, 'POST', '/admin/projections/order-view/rebuild');
-    expect(started).toMatchObject({ status: 202, body: { projection: 'order-view', version: 2 } });
-    // Mid-replay: some batches committed into version 2, not all of them.
+    expect(started).toMatchObject({ status: 202, body: { projection: 'order-view', version: BUILDING } });
+    // Mid-replay: some batches committed into the building version, not all of them.
     await eventually(
       async () => {
         const { rebuild } = await orderView(app);
@@ -84,7 +85,7 @@ describe('order-history: a rebuild interrupted by a restart', () => {
     app = await app.restart();
 
     const after = await orderView(app);
-    expect(after).toMatchObject({ activeVersion: 1, state: 'failed', buildingVersion: null, rebuild: { running: false, version: null } });
+    expect(after).toMatchObject({ activeVersion: ORDER_VIEW_VERSION, state: 'failed', buildingVersion: null, rebuild: { running: false, version: null } });
     // Who noticed first depends on timing: the replay itself (it stops at its next batch and
     // drops its tables), or, if the database was already closed, the next start-up.
     expect(after.failure).toMatch(/^(interrupted by a restart|the app is shutting down)$/);
@@ -92,19 +93,19 @@ describe('order-history: a rebuild interrupted by a restart', () => {
     expect(await viewOf(app, reference)).toEqual(before);
 
     const again = await call(app, 'POST', '/admin/projections/order-view/rebuild');
-    expect(again).toMatchObject({ status: 202, body: { projection: 'order-view', version: 2 } });
+    expect(again).toMatchObject({ status: 202, body: { projection: 'order-view', version: BUILDING } });
     const switched = await eventually(
       async () => {
         const state = await orderView(app);
-        if (state.activeVersion !== 2) throw new Error(`still ${state.state}: ${JSON.stringify(state.rebuild)}`);
+        if (state.activeVersion !== BUILDING) throw new Error(`still ${state.state}: ${JSON.stringify(state.rebuild)}`);
         return state;
       },
       { timeoutMs: 15_000, intervalMs: 50 },
     );
-    expect(switched).toMatchObject({ state: 'serving', buildingVersion: null, failure: null, rebuild: { running: false, version: 2 } });
+    expect(switched).toMatchObject({ state: 'serving', buildingVersion: null, failure: null, rebuild: { running: false, version: BUILDING } });
     expect(switched.rebuild?.replayedEvents).toBe(switched.rebuild?.totalEvents);
     expect(await viewOf(app, reference)).toEqual(before);
-    const [{ orders }] = await app.dataSource.query(`SELECT count(*)::int AS orders FROM oh_orders_v2`);
+    const [{ orders }] = await app.dataSource.query(`SELECT count(*)::int AS orders FROM ${orderTablesOf(BUILDING).orders}`);
     expect(orders).toBe(seeded.length);
   }, 45_000);
 });
@@ -129,13 +130,13 @@ describe('order-history: a rebuild that fails for good', () => {
     const stored = await app.deliver(large);
     expect(stored).toMatchObject({ outcome: 'processed', attempts: 1 });
     // ...and storage that refuses it in the version a rebuild creates (fault injection: an event
-    // trigger adds a CHECK to oh_orders_v2 as it is created), so the replay fails on it every time.
-    await refuseLargeTotalsIn(app, 'oh_orders_v2');
+    // trigger adds a CHECK to the building version's orders table as it is created), so the replay fails on it every time.
+    await refuseLargeTotalsIn(app, orderTablesOf(BUILDING).orders);
     const reference = seeded[0];
     const before = await viewOf(app, reference);
 
     const started = await call(app, 'POST', '/admin/projections/order-view/rebuild');
-    expect(started).toMatchObject({ status: 202, body: { projection: 'order-view', version: 2 } });
+    expect(started).toMatchObject({ status: 202, body: { projection: 'order-view', version: BUILDING } });
     const failed = await eventually(
       async () => {
         const state = await orderView(app);
@@ -144,23 +145,23 @@ describe('order-history: a rebuild that fails for good', () => {
       },
       { timeoutMs: 10_000, intervalMs: 50 },
     );
-    expect(failed).toMatchObject({ activeVersion: 1, buildingVersion: null, rebuild: { running: false, version: null } });
+    expect(failed).toMatchObject({ activeVersion: ORDER_VIEW_VERSION, buildingVersion: null, rebuild: { running: false, version: null } });
     expect(failed.failure).toContain(`sequence ${stored.streamSequence} (orders.order.created.v1)`);
     expect(failed.failure).toContain('violates check constraint');
     expect(await existingTables(app, BUILDING_TABLES)).toEqual([]);
     expect(await viewOf(app, reference)).toEqual(before);
 
-    // Dual-write is off again: a new order's events go to version 1 only, each processed at its first attempt.
+    // Dual-write is off again: a new order's events go to the active version only, each processed at its first attempt.
     const next = new OrderStory();
     await publishStories(app, [next]);
     const ids = new Set(next.inOrder().map((event) => event.eventId));
     expect(app.outcomes.filter((o) => o.eventId !== null && ids.has(o.eventId)).map((o) => [o.outcome, o.attempts])).toEqual(
       next.inOrder().map(() => ['processed', 1]),
     );
-    expect(await viewOf(app, next)).toMatchObject({ orderId: next.orderId, state: 'APPROVED', ticket: { state: 'READY_FOR_PICKUP' } });
+    expect(await viewOf(app, next)).toMatchObject({ orderId: next.orderId, state: 'READY_FOR_PICKUP', ticket: { state: 'READY_FOR_PICKUP' } });
     expect(((await viewOf(app, next)) as { timeline: unknown[] }).timeline).toHaveLength(9);
     expect(await existingTables(app, BUILDING_TABLES)).toEqual([]);
-    const [{ orders }] = await app.dataSource.query(`SELECT count(*)::int AS orders FROM oh_orders_v1`);
+    const [{ orders }] = await app.dataSource.query(`SELECT count(*)::int AS orders FROM ${orderTablesOf(ORDER_VIEW_VERSION).orders}`);
     expect(orders).toBe(seeded.length + 2);
   }, 30_000);
 });

@@ -2,12 +2,16 @@ import { eventually } from '@brigade/testing';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { call, HttpAnswer, OrderHistoryApp, startOrderHistoryApp } from './order-history-app';
+import { call, HttpAnswer, ORDER_VIEW_VERSION, OrderHistoryApp, orderTablesOf, startOrderHistoryApp } from './order-history-app';
 import { OrderStory } from './order-story';
 
 /** Order-view columns that must be equal in two versions (the row's change count and time are each version's own). */
-const ORDER_COLUMNS = `order_id, consumer_id, restaurant_id, line_items, item_names, order_total_cents, placed_at, details_version, state,
-  rejection_reason, order_version, ticket_state, ticket_reason, ready_by, ticket_version, payment_state, payment_amount_cents, payment_reason, payment_version`;
+const ORDER_COLUMNS = `order_id, consumer_id, restaurant_id, line_items, item_names, order_total_cents, placed_at, details_version, order_state, state,
+  rejection_reason, change_type, change_outcome, change_reason, order_version, ticket_state, ticket_reason, ready_by, ticket_version, payment_state,
+  payment_amount_cents, payment_reason, payment_step, delivery_state, courier_id, delivery_step`;
+
+/** The order view's version the migrations leave, serving, and the one the first rebuild builds. */
+const [ACTIVE, REBUILT] = [orderTablesOf(ORDER_VIEW_VERSION), orderTablesOf(ORDER_VIEW_VERSION + 1)];
 
 /** Between two new orders of the live traffic (the app, its consumers and the test share one process). */
 const TRAFFIC_PAUSE_MS = 15;
@@ -91,7 +95,7 @@ describe('order-history: rebuilding a projection under live traffic', () => {
           if (answer.status !== 200) failures.push(`${path} -> ${answer.status}`);
         }
         const view = answers[0][1].body as { state: string; timeline: unknown[] };
-        if (view.state !== 'APPROVED' || view.timeline.length !== 9) failures.push(`${story.orderId} seen incomplete: ${JSON.stringify(view)}`);
+        if (view.state !== 'READY_FOR_PICKUP' || view.timeline.length !== 9) failures.push(`${story.orderId} seen incomplete: ${JSON.stringify(view)}`);
       }
     })();
 
@@ -107,14 +111,14 @@ describe('order-history: rebuilding a projection under live traffic', () => {
       expect(statuses).toEqual([202, 409]);
       const started = (first.status === 202 ? first : second).body as { rebuildId: string; version: number };
       const refused = (first.status === 409 ? first : second).body as { code: string };
-      expect(started.version).toBe(2);
+      expect(started.version).toBe(ORDER_VIEW_VERSION + 1);
       expect(refused.code).toBe('ORDER_HISTORY.PROJECTION.REBUILD_RUNNING');
       liveWhenStarted = live.length;
 
       const switched = await eventually(
         async () => {
           const state = await projection('order-view');
-          if (state.activeVersion !== 2) throw new Error(`still ${state.state}: ${JSON.stringify(state.rebuild)}`);
+          if (state.activeVersion !== ORDER_VIEW_VERSION + 1) throw new Error(`still ${state.state}: ${JSON.stringify(state.rebuild)}`);
           return state;
         },
         { timeoutMs: 30_000, intervalMs: 50 },
@@ -132,7 +136,7 @@ describe('order-history: rebuilding a projection under live traffic', () => {
       await eventually(
         async () => {
           const { sources } = await projection('order-view');
-          expect(sources.map((s) => s.lag)).toEqual([0, 0, 0, 0]);
+          expect(sources.map((s) => s.lag)).toEqual([0, 0, 0, 0, 0]);
           for (const source of sources) expect(source.position).toBe(source.streamLastSequence);
         },
         { timeoutMs: 30_000 },
@@ -151,7 +155,7 @@ describe('order-history: rebuilding a projection under live traffic', () => {
     // None lost, none doubled: one row per order, with every event of it on its timeline, once.
     const all = [...seeded, ...live];
     const rows: Array<{ order_id: string; events: string }> = await app.dataSource.query(
-      `SELECT o.order_id, (SELECT count(*) FROM oh_order_timeline_v2 t WHERE t.order_id = o.order_id) AS events FROM oh_orders_v2 o`,
+      `SELECT o.order_id, (SELECT count(*) FROM ${REBUILT.timeline} t WHERE t.order_id = o.order_id) AS events FROM ${REBUILT.orders} o`,
     );
     expect(rows.map((row) => row.order_id).sort()).toEqual(all.map((story) => story.orderId).sort());
     expect(rows.filter((row) => Number(row.events) !== 9)).toEqual([]);
@@ -160,13 +164,13 @@ describe('order-history: rebuilding a projection under live traffic', () => {
     const seededIds = [seeded.map((story) => story.orderId)];
     const [orders] = await app.dataSource.query(
       `SELECT count(*)::int AS differing FROM
-         (SELECT ${ORDER_COLUMNS} FROM oh_orders_v1 WHERE order_id = ANY($1::uuid[]) EXCEPT SELECT ${ORDER_COLUMNS} FROM oh_orders_v2) AS d`,
+         (SELECT ${ORDER_COLUMNS} FROM ${ACTIVE.orders} WHERE order_id = ANY($1::uuid[]) EXCEPT SELECT ${ORDER_COLUMNS} FROM ${REBUILT.orders}) AS d`,
       seededIds,
     );
     const [timelines] = await app.dataSource.query(
       `SELECT count(*)::int AS differing FROM
-         (SELECT order_id, event_id, subject, occurred_at FROM oh_order_timeline_v1 WHERE order_id = ANY($1::uuid[])
-          EXCEPT SELECT order_id, event_id, subject, occurred_at FROM oh_order_timeline_v2) AS d`,
+         (SELECT order_id, event_id, subject, occurred_at FROM ${ACTIVE.timeline} WHERE order_id = ANY($1::uuid[])
+          EXCEPT SELECT order_id, event_id, subject, occurred_at FROM ${REBUILT.timeline}) AS d`,
       seededIds,
     );
     expect([orders.differing, timelines.differing]).toEqual([0, 0]);
@@ -175,7 +179,7 @@ describe('order-history: rebuilding a projection under live traffic', () => {
       const view = await call(app, 'GET', `/order-history/orders/${story.orderId}`);
       expect(story.normalise(view.body)).toEqual(referenceView);
       const status = await call(app, 'GET', `/order-history/orders/${story.orderId}/status`);
-      expect(status.body).toMatchObject({ state: 'APPROVED', ticketState: 'READY_FOR_PICKUP', paymentState: 'AUTHORIZED' });
+      expect(status.body).toMatchObject({ state: 'READY_FOR_PICKUP', ticketState: 'READY_FOR_PICKUP', paymentState: 'AUTHORIZED' });
     }
   }, 90_000);
 
@@ -195,19 +199,20 @@ describe('order-history: rebuilding a projection under live traffic', () => {
     expect(tables.map((t) => t.tablename)).toEqual(['oh_restaurants_v2', 'oh_restaurants_v3']);
   }, 60_000);
 
-  it('a version built by a rebuild has the same columns as the one the migrations created', async () => {
+  it('a version built by a rebuild has the same columns (the derived state\'s expression too) and indexes as the one the migrations created', async () => {
     const columns = (table: string) =>
       app.dataSource.query(
         `SELECT column_name, data_type, is_nullable, column_default, generation_expression FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name`,
         [table],
       );
-    expect(await columns('oh_orders_v2')).toEqual(await columns('oh_orders_v1'));
-    expect(await columns('oh_order_timeline_v2')).toEqual(await columns('oh_order_timeline_v1'));
+    expect(await columns(REBUILT.orders)).toEqual(await columns(ACTIVE.orders));
+    expect(await columns(REBUILT.timeline)).toEqual(await columns(ACTIVE.timeline));
+    expect(await columns(ACTIVE.orders)).toContainEqual(expect.objectContaining({ column_name: 'state', generation_expression: expect.stringContaining('DELIVERED') }));
     const indexes = async (table: string) =>
       ((await app.dataSource.query(`SELECT indexdef FROM pg_indexes WHERE tablename = $1 ORDER BY indexname`, [table])) as Array<{ indexdef: string }>).map(
         (i) => i.indexdef.split(`${table}`).join('<table>'),
       );
-    expect(await indexes('oh_orders_v2')).toEqual(await indexes('oh_orders_v1'));
+    expect(await indexes(REBUILT.orders)).toEqual(await indexes(ACTIVE.orders));
   });
 
   it('the CLI starts a rebuild, follows it to the switch and exits 0; a refused one exits 1 saying why', async () => {

@@ -26,7 +26,7 @@ export class OrderHistoryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('orders/:orderId')
-  @ApiOperation({ summary: 'An order with its consumer and restaurant names, lines, ticket and payment progress, and its timeline.' })
+  @ApiOperation({ summary: 'An order with its consumer and restaurant names, lines, lifecycle state and last change, ticket, payment and delivery progress (with the courier), and its timeline.' })
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: OrderHistoryResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
@@ -36,7 +36,7 @@ export class OrderHistoryController {
 
   @Get('orders/:orderId/status')
   @ApiOperation({
-    summary: "Where an order stands (state, ticket, payment, readyBy, version): the hot path, served from Redis when it can be, else from PostgreSQL.",
+    summary: "Where an order stands (state, ticket, payment, delivery, readyBy, version): the hot path, served from Redis when it can be, else from PostgreSQL.",
   })
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: OrderStatusResponse, headers: { [SERVED_FROM_HEADER]: { description: '`redis` or `postgres`', schema: { type: 'string', enum: ['redis', 'postgres'] } } } })

@@ -2,7 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { hasSearchableWord } from '../../application/full-text/prefix-query';
 import { decodeCursor } from '../../application/list-consumer-orders/order-cursor';
-import { ORDER_STATES, OrderState, PAYMENT_STATES, TICKET_STATES } from '../../projections/order-view/order-history.view';
+import {
+  CHANGE_OUTCOMES,
+  CHANGE_TYPES,
+  DELIVERY_STATES,
+  ORDER_STATES,
+  OrderState,
+  PAYMENT_STATES,
+  TICKET_STATES,
+} from '../../projections/order-view/order-history.view';
 
 // Queries are refused here, field by field, before anything is read. Query values arrive as
 // strings (no implicit conversion), so `limit` is checked as digits and converted by the controller.
@@ -24,7 +32,7 @@ function SearchText(): PropertyDecorator {
 }
 
 export class ConsumerOrdersQuery {
-  @ApiPropertyOptional({ enum: ORDER_STATES, description: 'Only orders in this state.' })
+  @ApiPropertyOptional({ enum: ORDER_STATES, description: 'Only orders in this state (the `state` the order view shows).' })
   @IsOptional()
   @IsIn(ORDER_STATES as unknown as string[], { message: `status must be one of ${ORDER_STATES.join(', ')}` })
   status?: OrderState;
@@ -85,10 +93,32 @@ export class PaymentProgressResponse {
   @ApiProperty({ enum: PAYMENT_STATES })
   state: string;
 
-  @ApiProperty({ type: 'integer', nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Held now (after an approved revision, its total), or taken once CAPTURED.' })
   amountCents: number | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'Why the payment was declined.' })
+  reason: string | null;
+}
+
+export class DeliveryProgressResponse {
+  @ApiProperty({ enum: DELIVERY_STATES })
+  state: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null until a courier is assigned.' })
+  courierId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "The courier's name; null until the courier's registration has reached the order history." })
+  courierName: string | null;
+}
+
+export class LastChangeResponse {
+  @ApiProperty({ enum: CHANGE_TYPES })
+  type: string;
+
+  @ApiProperty({ enum: CHANGE_OUTCOMES })
+  outcome: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was refused.' })
   reason: string | null;
 }
 
@@ -119,26 +149,37 @@ export class OrderHistoryResponse {
   @ApiProperty({ type: String, nullable: true, description: 'The current name; null until the restaurant has reached the order history.' })
   restaurantName: string | null;
 
-  @ApiProperty({ type: [OrderLineResponse] })
+  @ApiProperty({ type: [OrderLineResponse], description: 'As placed, or as the last approved revision has them.' })
   lineItems: OrderLineResponse[];
 
-  @ApiProperty({ type: 'integer', nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true, description: 'As placed, or as the last approved revision has it.' })
   orderTotalCents: number | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the order was placed.' })
   placedAt: string | null;
 
-  @ApiProperty({ enum: ORDER_STATES, nullable: true })
+  @ApiProperty({
+    enum: ORDER_STATES,
+    nullable: true,
+    description:
+      "The order's lifecycle: the orders service's decision (REJECTED, CANCELLED, a change pending) first; otherwise how far fulfilment went (PREPARING, READY_FOR_PICKUP, PICKED_UP, DELIVERED), else APPROVED or APPROVAL_PENDING.",
+  })
   state: string | null;
 
   @ApiProperty({ type: String, nullable: true })
   rejectionReason: string | null;
+
+  @ApiProperty({ type: LastChangeResponse, nullable: true, description: 'The last cancellation or revision asked for, and how it ended; null until one was.' })
+  lastChange: LastChangeResponse | null;
 
   @ApiProperty({ type: TicketProgressResponse, nullable: true })
   ticket: TicketProgressResponse | null;
 
   @ApiProperty({ type: PaymentProgressResponse, nullable: true })
   payment: PaymentProgressResponse | null;
+
+  @ApiProperty({ type: DeliveryProgressResponse, nullable: true, description: 'Null until the delivery is created (on approval).' })
+  delivery: DeliveryProgressResponse | null;
 
   @ApiProperty({ type: [TimelineEntryResponse], description: 'Every event that touched the order, oldest first.' })
   timeline: TimelineEntryResponse[];
@@ -174,6 +215,9 @@ export class OrderSummaryResponse {
 
   @ApiProperty({ enum: PAYMENT_STATES, nullable: true })
   paymentState: string | null;
+
+  @ApiProperty({ enum: DELIVERY_STATES, nullable: true })
+  deliveryState: string | null;
 }
 
 export class OrderStatusResponse {
@@ -197,6 +241,12 @@ export class OrderStatusResponse {
 
   @ApiProperty({ type: 'integer', nullable: true })
   orderTotalCents: number | null;
+
+  @ApiProperty({ enum: DELIVERY_STATES, nullable: true })
+  deliveryState: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The courier bringing it, once one is assigned.' })
+  courierId: string | null;
 
   @ApiProperty({ type: 'integer', description: 'Counts the changes of this order in the order history: a larger one is newer.' })
   version: number;

@@ -1,10 +1,20 @@
-import { orderApprovedV1Subject, orderCreatedV1Subject, orderRejectedV1Subject } from '@brigade/contracts/orders';
+import {
+  orderApprovedV1Subject,
+  orderCancelledV1Subject,
+  orderCancelRefusedV1Subject,
+  orderCancelRequestedV1Subject,
+  orderCreatedV1Subject,
+  orderRejectedV1Subject,
+  orderRevisedV1Subject,
+  orderRevisionProposedV1Subject,
+  orderRevisionRejectedV1Subject,
+} from '@brigade/contracts/orders';
 import { JetStreamContext } from '@brigade/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { OrderView } from '../../projections/order-view/order-view';
 
-/** Durable `order-history--orders`: an order's details and its approval or rejection. */
+/** Durable `order-history--orders`: an order's details, its approval or rejection, and the cancellations and revisions asked for. */
 const ORDERS = { handler: 'orders' };
 
 /**
@@ -28,6 +38,36 @@ export class OrderEventsConsumer {
 
   @EventPattern(orderRejectedV1Subject, ORDERS)
   async onRejected(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
+    await this.orders.applyEvent(ctx, payload);
+  }
+
+  @EventPattern(orderCancelRequestedV1Subject, ORDERS)
+  async onCancelRequested(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
+    await this.orders.applyEvent(ctx, payload);
+  }
+
+  @EventPattern(orderCancelledV1Subject, ORDERS)
+  async onCancelled(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
+    await this.orders.applyEvent(ctx, payload);
+  }
+
+  @EventPattern(orderCancelRefusedV1Subject, ORDERS)
+  async onCancelRefused(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
+    await this.orders.applyEvent(ctx, payload);
+  }
+
+  @EventPattern(orderRevisionProposedV1Subject, ORDERS)
+  async onRevisionProposed(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
+    await this.orders.applyEvent(ctx, payload);
+  }
+
+  @EventPattern(orderRevisedV1Subject, ORDERS)
+  async onRevised(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
+    await this.orders.applyEvent(ctx, payload);
+  }
+
+  @EventPattern(orderRevisionRejectedV1Subject, ORDERS)
+  async onRevisionRejected(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
     await this.orders.applyEvent(ctx, payload);
   }
 }

@@ -1,6 +1,10 @@
 import {
   paymentAuthorizedV1Subject,
+  paymentCapturedV1Subject,
   paymentDeclinedV1Subject,
+  paymentRevisedV1Subject,
+  paymentRevisionDeclinedV1Subject,
+  paymentRevisionUndoneV1Subject,
   paymentVoidedV1Subject,
 } from '@brigade/contracts/accounting';
 import { JetStreamContext } from '@brigade/messaging';
@@ -9,9 +13,9 @@ import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { OrderView } from '../../projections/order-view/order-view';
 
 /**
- * Durable `order-history--accounting`: the payment of each order. Payments live on the consumer's
- * account stream, so the order is found by the payload's orderId, and the stream version compared
- * is the account's (it grows along the account, hence along each of its orders' payments too).
+ * Durable `order-history--accounting`: the payment of each order, found by the payload's orderId.
+ * Its events are ordered by what they mean, not by their stream's version (order-lifecycle.ts,
+ * PaymentSteps): accounting may append one order's payment events to more than one stream.
  */
 const ACCOUNTING = { handler: 'accounting' };
 
@@ -31,6 +35,26 @@ export class PaymentEventsConsumer {
 
   @EventPattern(paymentVoidedV1Subject, ACCOUNTING)
   async onVoided(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
+    await this.orders.applyEvent(ctx, payload);
+  }
+
+  @EventPattern(paymentCapturedV1Subject, ACCOUNTING)
+  async onCaptured(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
+    await this.orders.applyEvent(ctx, payload);
+  }
+
+  @EventPattern(paymentRevisedV1Subject, ACCOUNTING)
+  async onRevised(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
+    await this.orders.applyEvent(ctx, payload);
+  }
+
+  @EventPattern(paymentRevisionDeclinedV1Subject, ACCOUNTING)
+  async onRevisionDeclined(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
+    await this.orders.applyEvent(ctx, payload);
+  }
+
+  @EventPattern(paymentRevisionUndoneV1Subject, ACCOUNTING)
+  async onRevisionUndone(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
     await this.orders.applyEvent(ctx, payload);
   }
 }

@@ -1,7 +1,7 @@
 import { currentManager } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { OrderState, PaymentState, TicketState } from '../order-view/order-history.view';
+import type { DeliveryState, OrderState, PaymentState, TicketState } from '../order-view/order-history.view';
 import { ProjectionRegistry } from '../registry/projection-registry';
 import { orderViewTables } from '../registry/projection-tables';
 import { cents } from '../money';
@@ -19,6 +19,9 @@ export interface OrderStatus {
   readonly readyBy: string | null;
   readonly paymentState: PaymentState | null;
   readonly orderTotalCents: number | null;
+  readonly deliveryState: DeliveryState | null;
+  /** The courier bringing it, once one is assigned. */
+  readonly courierId: string | null;
   readonly version: number;
 }
 
@@ -89,7 +92,7 @@ export interface ChangeKey {
   readonly orderId: string;
 }
 
-const STATUS_COLUMNS = 'order_id, state, rejection_reason, ticket_state, ready_by, payment_state, order_total_cents, version';
+const STATUS_COLUMNS = 'order_id, state, rejection_reason, ticket_state, ready_by, payment_state, order_total_cents, delivery_state, courier_id, version';
 const selectStatus = (viewVersion: number): string => `SELECT ${STATUS_COLUMNS} FROM ${orderViewTables(viewVersion).orders}`;
 const selectStatusAndChange = (viewVersion: number): string => `
   SELECT ${STATUS_COLUMNS}, to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS changed_at_exact
@@ -104,6 +107,8 @@ interface StatusRow {
   payment_state: PaymentState | null;
   /** bigint: the driver hands it over as text. */
   order_total_cents: string | null;
+  delivery_state: DeliveryState | null;
+  courier_id: string | null;
   version: number;
 }
 
@@ -116,6 +121,8 @@ function toStatus(row: StatusRow): OrderStatus {
     readyBy: row.ready_by?.toISOString() ?? null,
     paymentState: row.payment_state,
     orderTotalCents: cents(row.order_total_cents),
+    deliveryState: row.delivery_state,
+    courierId: row.courier_id,
     version: row.version,
   };
 }

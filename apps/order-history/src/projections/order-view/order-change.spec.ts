@@ -1,8 +1,27 @@
-import { anOrderCreatedV1 } from '@brigade/contracts/orders';
+import {
+  aPaymentAuthorizedV1,
+  aPaymentCapturedV1,
+  aPaymentRevisedV1,
+  aPaymentRevisionDeclinedV1,
+  aPaymentRevisionUndoneV1,
+  aPaymentVoidedV1,
+} from '@brigade/contracts/accounting';
+import { aDeliveryCancelledV1, aDeliveryCourierAssignedV1, aDeliveryCreatedV1 } from '@brigade/contracts/delivery';
+import { aTicketCancelRefusedV1, aTicketPickedUpV1, aTicketRevisedV1, aTicketRevisionRefusedV1, aTicketRevisionUndoneV1 } from '@brigade/contracts/kitchen';
+import {
+  anOrderCancelledV1,
+  anOrderCancelRefusedV1,
+  anOrderCancelRequestedV1,
+  anOrderCreatedV1,
+  anOrderRevisedV1,
+  anOrderRevisionProposedV1,
+  anOrderRevisionRejectedV1,
+} from '@brigade/contracts/orders';
 import { shuffled } from '@brigade/testing';
 import { randomUUID } from 'node:crypto';
 import type { EventPosition } from '../stream-position';
-import { foldOrderChanges, OrderChange, OrderRowChange } from './order-change';
+import { Decision, foldOrderChanges, OrderChange, OrderRowChange } from './order-change';
+import { deliveryStep, PaymentSteps } from './order-lifecycle';
 import { ORDER_VIEW_EVENTS } from './order-view-events';
 
 const ORDER = '0a1b2c3d-0000-4000-8000-000000000001';
@@ -19,7 +38,14 @@ const at = (subject: string, version: number | null): EventPosition => ({
   version,
 });
 
-/** An order's life as the view reads it: created, a verdict, the ticket's steps, a payment, the approval. */
+const REVISED_LINES = [{ ...anOrderCreatedV1().lineItems[0], quantity: 3 }];
+const COURIER = '0a1b2c3d-0000-4000-8000-0000000000d1';
+
+/**
+ * An order's life as the view reads it: created, a verdict, the ticket's steps, a payment, the
+ * approval, a revision (the order's new lines, the payment's new amount), then the delivery to
+ * the door and the capture. Payments are ordered by their step, not their stream version.
+ */
 function story(orderId = ORDER): OrderChange[] {
   const ids = { orderId, consumerId: CONSUMER, restaurantId: RESTAURANT };
   const lines = anOrderCreatedV1().lineItems;
@@ -29,16 +55,44 @@ function story(orderId = ORDER): OrderChange[] {
     at: at(`kitchen.ticket.${state.toLowerCase()}.v1`, version),
     ticket: { state, reason: null, readyBy },
   });
+  const payment = (subject: string, state: NonNullable<OrderChange['payment']>['state'], amountCents: number, step: number): OrderChange => ({
+    ...ids,
+    restaurantId: null,
+    at: at(subject, null),
+    payment: { state, amountCents, reason: null, step },
+  });
+  const delivery = (state: NonNullable<OrderChange['delivery']>['state'], version: number): OrderChange => ({
+    ...ids,
+    consumerId: null,
+    at: at(`delivery.delivery.${state.toLowerCase()}.v1`, version),
+    delivery: { state, courierId: state === 'PENDING' ? null : COURIER },
+  });
+  const decided = (state: Decision['state'], lastChange: Decision['lastChange'] = null): Decision => ({ state, rejectionReason: null, lastChange });
   return [
-    { ...ids, at: at('orders.order.created.v1', 1), details: { lines, orderTotalCents: 2997 }, decision: { state: 'APPROVAL_PENDING', rejectionReason: null } },
+    { ...ids, at: at('orders.order.created.v1', 1), details: { lines, orderTotalCents: 2997 }, placed: true, decision: decided('APPROVAL_PENDING') },
     { ...ids, restaurantId: null, at: at('consumers.consumer.order-validated.v1', 2) },
     ticket('CREATE_PENDING', 1),
-    { ...ids, restaurantId: null, at: at('accounting.payment.authorized.v1', 2), payment: { state: 'AUTHORIZED', amountCents: 2997, reason: null } },
-    { ...ids, at: at('orders.order.approved.v1', 2), decision: { state: 'APPROVED', rejectionReason: null } },
+    payment('accounting.payment.authorized.v1', 'AUTHORIZED', 2997, PaymentSteps.verdict),
+    { ...ids, at: at('orders.order.approved.v1', 2), decision: decided('APPROVED') },
     ticket('AWAITING_ACCEPTANCE', 2),
+    delivery('PENDING', 1),
     ticket('ACCEPTED', 3, READY_BY),
-    ticket('PREPARING', 4),
-    ticket('READY_FOR_PICKUP', 5),
+    delivery('ASSIGNED', 2),
+    { ...ids, at: at('orders.order.revision-proposed.v1', 3), decision: decided('REVISION_PENDING', { type: 'REVISE', outcome: 'PENDING', reason: null }) },
+    { ...ids, consumerId: null, at: at('kitchen.ticket.revised.v1', 4) },
+    payment('accounting.payment.revised.v1', 'AUTHORIZED', 3897, PaymentSteps.revised(1)),
+    {
+      ...ids,
+      at: at('orders.order.revised.v1', 4),
+      details: { lines: REVISED_LINES, orderTotalCents: 3897 },
+      decision: decided('APPROVED', { type: 'REVISE', outcome: 'DONE', reason: null }),
+    },
+    ticket('PREPARING', 5),
+    ticket('READY_FOR_PICKUP', 6),
+    delivery('PICKED_UP', 3),
+    ticket('PICKED_UP', 7),
+    delivery('DELIVERED', 4),
+    payment('accounting.payment.captured.v1', 'CAPTURED', 3897, PaymentSteps.settled),
   ];
 }
 
@@ -47,24 +101,34 @@ function story(orderId = ORDER): OrderChange[] {
  * written when the change is newer than its version (or has none), a reason when its event is.
  * Applying one event is writing the fold of a batch of one, as the live consumers do.
  */
+const PARTS = ['details', 'decision', 'ticket', 'payment', 'delivery'] as const;
+
 interface ModelRow {
   consumerId: string | null;
   restaurantId: string | null;
   timeline: Set<string>;
-  parts: Record<'details' | 'decision' | 'ticket' | 'payment', { version: number; value: unknown }>;
+  parts: Record<(typeof PARTS)[number], { version: number; value: unknown }>;
   ticketReason: string | null;
   paymentReason: string | null;
   readyBy: string | null;
+  placedAt: string | null;
 }
 
 const emptyRow = (): ModelRow => ({
   consumerId: null,
   restaurantId: null,
   timeline: new Set(),
-  parts: { details: { version: 0, value: null }, decision: { version: 0, value: null }, ticket: { version: 0, value: null }, payment: { version: 0, value: null } },
+  parts: {
+    details: { version: 0, value: null },
+    decision: { version: 0, value: null },
+    ticket: { version: 0, value: null },
+    payment: { version: 0, value: null },
+    delivery: { version: 0, value: null },
+  },
   ticketReason: null,
   paymentReason: null,
   readyBy: null,
+  placedAt: null,
 });
 
 const newer = (version: number | null, than: number) => version === null || than < version;
@@ -81,11 +145,12 @@ function write(row: ModelRow, change: OrderRowChange): ModelRow {
   if (change.paymentReason && newer(change.paymentReason.version, old.payment.version) && newer(change.payment?.version ?? null, old.payment.version)) {
     next.paymentReason = change.paymentReason.value;
   }
-  for (const part of ['details', 'decision', 'ticket', 'payment'] as const) {
+  for (const part of PARTS) {
     const written = change[part];
     if (written && newer(written.version, old[part].version)) next.parts[part] = { version: written.version ?? old[part].version, value: written.value };
   }
   if (change.readyBy) next.readyBy = change.readyBy.value;
+  if (change.placedAt && (row.placedAt === null || change.placedAt < row.placedAt)) next.placedAt = change.placedAt;
   return next;
 }
 
@@ -98,7 +163,11 @@ describe('folding a batch of order changes', () => {
   it('one batch gives the row the events give one by one, in any order and with duplicates', () => {
     const changes = story();
     const expected = oneByOne(changes);
-    expect(expected.parts.ticket.value).toBe('READY_FOR_PICKUP');
+    expect(expected.parts.ticket.value).toBe('PICKED_UP');
+    expect(expected.parts.delivery.value).toEqual({ state: 'DELIVERED', courierId: COURIER });
+    expect(expected.parts.payment.value).toEqual({ state: 'CAPTURED', amountCents: 3897 });
+    expect(expected.parts.details.value).toEqual({ lines: REVISED_LINES, orderTotalCents: 3897 });
+    expect(expected.placedAt).toBe(changes[0].at.occurredAt);
     expect(expected.readyBy).toBe(READY_BY);
     for (let seed = 1; seed <= 50; seed++) {
       const delivered = shuffled([...changes, ...changes.slice(seed % changes.length)], seed);
@@ -108,12 +177,15 @@ describe('folding a batch of order changes', () => {
   });
 
   it('keeps per part the newest change by its producer version, whatever the batch order', () => {
-    const [row] = foldOrderChanges(shuffled(story(), 7));
-    expect(row.details).toMatchObject({ version: 1, value: { orderTotalCents: 2997, placedAt: expect.any(String) } });
-    expect(row.decision).toEqual({ version: 2, value: { state: 'APPROVED', rejectionReason: null } });
-    expect(row.ticket).toEqual({ version: 5, value: 'READY_FOR_PICKUP' });
+    const changes = story();
+    const [row] = foldOrderChanges(shuffled(changes, 7));
+    expect(row.details).toEqual({ version: 4, value: { lines: REVISED_LINES, orderTotalCents: 3897 } });
+    expect(row.placedAt).toBe(changes[0].at.occurredAt);
+    expect(row.decision).toEqual({ version: 4, value: { state: 'APPROVED', rejectionReason: null, lastChange: { type: 'REVISE', outcome: 'DONE', reason: null } } });
+    expect(row.ticket).toEqual({ version: 7, value: 'PICKED_UP' });
     expect(row.readyBy).toEqual({ version: 3, value: READY_BY });
-    expect(row.payment).toEqual({ version: 2, value: { state: 'AUTHORIZED', amountCents: 2997 } });
+    expect(row.payment).toEqual({ version: PaymentSteps.settled, value: { state: 'CAPTURED', amountCents: 3897 } });
+    expect(row.delivery).toEqual({ version: deliveryStep('DELIVERED', 4), value: { state: 'DELIVERED', courierId: COURIER } });
     expect([row.consumerId, row.restaurantId]).toEqual([CONSUMER, RESTAURANT]);
   });
 
@@ -150,7 +222,7 @@ describe('folding a batch of order changes', () => {
     );
     const rows = foldOrderChanges([...changes, { ...changes[0], orderId: changes[0].orderId.toUpperCase() }]);
     expect(rows.map((row) => row.orderId)).toEqual([...ids].sort());
-    expect(rows.map((row) => row.timeline.length)).toEqual([9, 9, 9]);
+    expect(rows.map((row) => row.timeline.length)).toEqual(ids.map(() => story().length));
   });
 
   it('a change without a producer version is applied as it comes: it replaces the part, and the next change replaces it', () => {
@@ -162,7 +234,7 @@ describe('folding a batch of order changes', () => {
 });
 
 describe('reading events as order changes', () => {
-  it('orders.order.created.v1: the details and APPROVAL_PENDING, with the ids it carries', () => {
+  it('orders.order.created.v1: the details, when it was placed and APPROVAL_PENDING, with the ids it carries', () => {
     const payload = anOrderCreatedV1({ orderId: ORDER, consumerId: CONSUMER, restaurantId: RESTAURANT });
     const position = at('orders.order.created.v1', 1);
     expect(ORDER_VIEW_EVENTS['orders.order.created.v1'](payload, position)).toEqual({
@@ -171,8 +243,66 @@ describe('reading events as order changes', () => {
       restaurantId: RESTAURANT,
       at: position,
       details: { lines: payload.lineItems, orderTotalCents: payload.orderTotalCents },
-      decision: { state: 'APPROVAL_PENDING', rejectionReason: null },
+      placed: true,
+      decision: { state: 'APPROVAL_PENDING', rejectionReason: null, lastChange: null },
     });
+  });
+
+  it('orders.order.revised.v1: the revised lines and total (not when it was placed), APPROVED, the revision done', () => {
+    const payload = anOrderRevisedV1({ orderId: ORDER, consumerId: CONSUMER, restaurantId: RESTAURANT });
+    const position = at('orders.order.revised.v1', 5);
+    expect(ORDER_VIEW_EVENTS['orders.order.revised.v1'](payload, position)).toEqual({
+      orderId: ORDER,
+      consumerId: CONSUMER,
+      restaurantId: RESTAURANT,
+      at: position,
+      details: { lines: payload.lineItems, orderTotalCents: payload.orderTotalCents },
+      decision: { state: 'APPROVED', rejectionReason: null, lastChange: { type: 'REVISE', outcome: 'DONE', reason: null } },
+    });
+  });
+
+  it.each([
+    ['orders.order.cancel-requested.v1', anOrderCancelRequestedV1(), { state: 'CANCEL_PENDING', lastChange: { type: 'CANCEL', outcome: 'PENDING', reason: null } }],
+    ['orders.order.cancelled.v1', anOrderCancelledV1(), { state: 'CANCELLED', lastChange: { type: 'CANCEL', outcome: 'DONE', reason: null } }],
+    ['orders.order.cancel-refused.v1', anOrderCancelRefusedV1(), { state: 'APPROVED', lastChange: { type: 'CANCEL', outcome: 'REFUSED', reason: anOrderCancelRefusedV1().reason } }],
+    ['orders.order.revision-proposed.v1', anOrderRevisionProposedV1(), { state: 'REVISION_PENDING', lastChange: { type: 'REVISE', outcome: 'PENDING', reason: null } }],
+    [
+      'orders.order.revision-rejected.v1',
+      anOrderRevisionRejectedV1(),
+      { state: 'APPROVED', lastChange: { type: 'REVISE', outcome: 'REFUSED', reason: anOrderRevisionRejectedV1().reason } },
+    ],
+  ])('%s: the state the orders service decided and the last change, nothing else', (subject, payload, decision) => {
+    const change = ORDER_VIEW_EVENTS[subject](payload, at(subject, 3));
+    expect(change).toEqual({ orderId: payload.orderId, consumerId: payload.consumerId, restaurantId: payload.restaurantId, at: expect.anything(), decision: { rejectionReason: null, ...decision } });
+  });
+
+  it('payments: a revision sets the amount held, its undoing sets it back, voided and captured end it; each at its step', () => {
+    const read = (subject: string, payload: unknown) => ORDER_VIEW_EVENTS[subject](payload, at(subject, 9))?.payment;
+    expect(read('accounting.payment.authorized.v1', aPaymentAuthorizedV1())).toEqual({ state: 'AUTHORIZED', amountCents: 2997, reason: null, step: PaymentSteps.verdict });
+    expect(read('accounting.payment.revised.v1', aPaymentRevisedV1({ revision: 2, amountCents: 3897 }))).toEqual({ state: 'AUTHORIZED', amountCents: 3897, reason: null, step: 4 });
+    expect(read('accounting.payment.revision-undone.v1', aPaymentRevisionUndoneV1({ revision: 2, amountCents: 2997 }))).toEqual({ state: 'AUTHORIZED', amountCents: 2997, reason: null, step: 5 });
+    expect(read('accounting.payment.captured.v1', aPaymentCapturedV1())).toEqual({ state: 'CAPTURED', amountCents: 2997, reason: null, step: PaymentSteps.settled });
+    expect(read('accounting.payment.voided.v1', aPaymentVoidedV1())).toEqual({ state: 'VOIDED', amountCents: 2997, reason: null, step: PaymentSteps.settled });
+    expect(read('accounting.payment.revision-declined.v1', aPaymentRevisionDeclinedV1())).toBeUndefined();
+    // A revision number no order reaches still stays below the end of the payment.
+    expect(PaymentSteps.revisionUndone(2 ** 40)).toBeLessThan(PaymentSteps.settled);
+    expect(PaymentSteps.revised(2 ** 40)).toBeLessThan(PaymentSteps.revisionUndone(2 ** 40));
+  });
+
+  it('delivery events: the delivery part with its courier; kitchen answers to changes: the timeline only', () => {
+    const read = (subject: string, payload: unknown) => ORDER_VIEW_EVENTS[subject](payload, at(subject, 2));
+    expect(read('delivery.delivery.created.v1', aDeliveryCreatedV1())).toMatchObject({ consumerId: aDeliveryCreatedV1().consumerId, delivery: { state: 'PENDING', courierId: null } });
+    expect(read('delivery.delivery.courier-assigned.v1', aDeliveryCourierAssignedV1())?.delivery).toEqual({ state: 'ASSIGNED', courierId: aDeliveryCourierAssignedV1().courierId });
+    expect(read('delivery.delivery.cancelled.v1', aDeliveryCancelledV1({ courierId: null }))?.delivery).toEqual({ state: 'CANCELLED', courierId: null });
+    expect(read('kitchen.ticket.picked-up.v1', aTicketPickedUpV1())?.ticket).toEqual({ state: 'PICKED_UP', reason: null, readyBy: null });
+    for (const [subject, payload] of [
+      ['kitchen.ticket.revised.v1', aTicketRevisedV1()],
+      ['kitchen.ticket.revision-refused.v1', aTicketRevisionRefusedV1()],
+      ['kitchen.ticket.revision-undone.v1', aTicketRevisionUndoneV1()],
+      ['kitchen.ticket.cancel-refused.v1', aTicketCancelRefusedV1()],
+    ] as const) {
+      expect(Object.keys(read(subject, payload) ?? {}).sort()).toEqual(['at', 'consumerId', 'orderId', 'restaurantId']);
+    }
   });
 
   it('a payload breaking its contract throws an unretryable error (the replay skips it, as the live consumer parks it)', () => {

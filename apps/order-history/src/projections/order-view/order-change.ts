@@ -1,5 +1,6 @@
 import { EventPosition, Versioned, newest } from '../stream-position';
-import type { OrderLine, OrderState, PaymentState, TicketState } from './order-history.view';
+import type { DecidedState, DeliveryState, LastChange, OrderLine, PaymentState, TicketState } from './order-history.view';
+import { deliveryStep } from './order-lifecycle';
 
 /**
  * What one event says about one order, as plain data (pure: no I/O). The live consumers and the
@@ -12,20 +13,37 @@ export interface OrderChange {
   readonly consumerId: string | null;
   readonly restaurantId: string | null;
   readonly at: EventPosition;
-  /** The order's stream: its details (placedAt is when the event occurred)... */
+  /** The order's stream: its lines and total (as created, then as each approved revision has them)... */
   readonly details?: { readonly lines: readonly OrderLine[]; readonly orderTotalCents: number };
-  /** ...and its state. */
-  readonly decision?: { readonly state: OrderState; readonly rejectionReason: string | null };
+  /** ...when it was placed (only its creation says: when that occurred)... */
+  readonly placed?: true;
+  /** ...and its state, with the last change asked for. */
+  readonly decision?: Decision;
   /** The ticket's stream. `reason` and `readyBy` are kept once known: later steps do not repeat them. */
   readonly ticket?: { readonly state: TicketState; readonly reason: string | null; readonly readyBy: string | null };
-  /** The consumer's account stream. `reason` is kept once known. */
-  readonly payment?: { readonly state: PaymentState; readonly amountCents: number; readonly reason: string | null };
+  /**
+   * The payment, ordered by `step` (order-lifecycle.ts's PaymentSteps), not by a stream version:
+   * its events may come from more than one accounting stream. `reason` is kept once known.
+   */
+  readonly payment?: { readonly state: PaymentState; readonly amountCents: number; readonly reason: string | null; readonly step: number };
+  /** The delivery's stream (its id is the order's), ordered by its step (order-lifecycle.ts's deliveryStep). */
+  readonly delivery?: DeliveryPart;
+}
+
+export interface Decision {
+  readonly state: DecidedState;
+  readonly rejectionReason: string | null;
+  readonly lastChange: LastChange | null;
+}
+
+export interface DeliveryPart {
+  readonly state: DeliveryState;
+  readonly courierId: string | null;
 }
 
 export interface OrderDetails {
   readonly lines: readonly OrderLine[];
   readonly orderTotalCents: number;
-  readonly placedAt: string;
 }
 
 /**
@@ -41,14 +59,19 @@ export interface OrderRowChange {
   /** Sorted by event id. */
   readonly timeline: ReadonlyArray<Pick<EventPosition, 'eventId' | 'subject' | 'occurredAt'>>;
   readonly details: Versioned<OrderDetails> | null;
-  readonly decision: Versioned<{ readonly state: OrderState; readonly rejectionReason: string | null }> | null;
+  /** The earliest creation time seen: one creation per order, so any copy says the same. */
+  readonly placedAt: string | null;
+  readonly decision: Versioned<Decision> | null;
   readonly ticket: Versioned<TicketState> | null;
   /** The newest ticket change that gave a reason; the writer keeps it only if newer than the row's ticket part. */
   readonly ticketReason: Versioned<string> | null;
   /** The newest promise: a fact once made, written whatever the ticket's version (as a single event does). */
   readonly readyBy: Versioned<string> | null;
+  /** Its `version` is the payment step. */
   readonly payment: Versioned<{ readonly state: PaymentState; readonly amountCents: number }> | null;
   readonly paymentReason: Versioned<string> | null;
+  /** Its `version` is the delivery step. */
+  readonly delivery: Versioned<DeliveryPart> | null;
 }
 
 type MutableRow = { -readonly [K in keyof OrderRowChange]: OrderRowChange[K] } & { readonly events: Set<string> };
@@ -78,12 +101,14 @@ function emptyRow(orderId: string): MutableRow {
     timeline: [],
     events: new Set(),
     details: null,
+    placedAt: null,
     decision: null,
     ticket: null,
     ticketReason: null,
     readyBy: null,
     payment: null,
     paymentReason: null,
+    delivery: null,
   };
 }
 
@@ -99,8 +124,9 @@ function foldInto(row: MutableRow, change: OrderChange): void {
   }
   if (change.details) {
     const { lines, orderTotalCents } = change.details;
-    row.details = newest(row.details, { version, value: { lines, orderTotalCents, placedAt: at.occurredAt } });
+    row.details = newest(row.details, { version, value: { lines, orderTotalCents } });
   }
+  if (change.placed && (row.placedAt === null || Date.parse(at.occurredAt) < Date.parse(row.placedAt))) row.placedAt = at.occurredAt;
   if (change.decision) row.decision = newest(row.decision, { version, value: change.decision });
   if (change.ticket) {
     const { state, reason, readyBy } = change.ticket;
@@ -109,10 +135,11 @@ function foldInto(row: MutableRow, change: OrderChange): void {
     if (readyBy !== null) row.readyBy = newest(row.readyBy, { version, value: readyBy });
   }
   if (change.payment) {
-    const { state, amountCents, reason } = change.payment;
-    row.payment = newest(row.payment, { version, value: { state, amountCents } });
-    if (reason !== null) row.paymentReason = newest(row.paymentReason, { version, value: reason });
+    const { state, amountCents, reason, step } = change.payment;
+    row.payment = newest(row.payment, { version: step, value: { state, amountCents } });
+    if (reason !== null) row.paymentReason = newest(row.paymentReason, { version: step, value: reason });
   }
+  if (change.delivery) row.delivery = newest(row.delivery, { version: deliveryStep(change.delivery.state, version), value: change.delivery });
 }
 
 function compare(a: string, b: string): number {

@@ -18,8 +18,9 @@ const COUNT_CHANGE = 'version = o.version + 1, changed_at = now()';
  *    when it changes nothing: every row of the batch is locked first, in one order, so two
  *    batches (a replay's, a live event's) never wait for each other in a cycle.
  * 2. The timeline: one row per event id, a duplicate is a no-op.
- * 3. Each part (details, decision, ticket, payment) is written where the change is newer than
- *    the version the part records; `ready_by` where it differs (a promise made stays a fact).
+ * 3. Each part (details, decision, ticket, payment, delivery) is written where the change is
+ *    newer than the version (the payment and the delivery: the step) the part records; `ready_by` where it differs
+ *    (a promise made stays a fact), `placed_at` where it was unknown.
  *    A reason is kept once known, taken from the batch's newest one if its event is newer.
  *
  * Every row version counts its changes (`version`, compared by the Redis cache): the touch adds 1
@@ -58,48 +59,62 @@ export async function writeOrderRows(query: Query, t: OrderViewTables, rows: rea
  * The parts, in one UPDATE per batch (one new row version per order, whatever number of parts
  * changed): each column is written where its part's guard holds, exactly as the part's own
  * statement for a single event would, and the row's `version` grows by the number of parts
- * written (the number of statements a single event's writes would have counted).
+ * written (the number of statements a single event's writes would have counted). The row's
+ * `state` is a generated column (order-lifecycle.ts): PostgreSQL derives it from the parts written.
  */
 async function setParts(query: Query, t: OrderViewTables, rows: readonly OrderRowChange[]): Promise<void> {
-  const changed = rows.filter((r) => r.details || r.decision || r.ticket || r.readyBy || r.payment);
+  const changed = rows.filter((r) => r.details || r.placedAt || r.decision || r.ticket || r.readyBy || r.payment || r.delivery);
   if (changed.length === 0) return;
   const column = <T>(name: string, type: string, value: (row: OrderRowChange) => T | null | undefined): Column => [name, type, changed.map((r) => value(r) ?? null)];
+  const change = (r: OrderRowChange) => r.decision?.value.lastChange;
   const columns: Column[] = [
     column('order_id', 'uuid', (r) => r.orderId),
     column('details_version', 'int', (r) => r.details?.version),
     column('lines', 'jsonb', (r) => r.details && JSON.stringify(r.details.value.lines)),
     column('names', 'text', (r) => r.details?.value.lines.map((line) => line.name).join(' ')),
     column('total', 'bigint', (r) => r.details?.value.orderTotalCents),
-    column('placed_at', 'timestamptz', (r) => r.details?.value.placedAt),
+    column('placed_at', 'timestamptz', (r) => r.placedAt),
     column('order_version', 'int', (r) => r.decision?.version),
-    column('state', 'text', (r) => r.decision?.value.state),
+    column('order_state', 'text', (r) => r.decision?.value.state),
     column('rejection_reason', 'text', (r) => r.decision?.value.rejectionReason),
+    column('change_type', 'text', (r) => change(r)?.type),
+    column('change_outcome', 'text', (r) => change(r)?.outcome),
+    column('change_reason', 'text', (r) => change(r)?.reason),
     column('ticket_version', 'int', (r) => r.ticket?.version),
     column('ticket_state', 'text', (r) => r.ticket?.value),
     column('ticket_reason', 'text', (r) => r.ticketReason?.value),
     column('ticket_reason_version', 'int', (r) => r.ticketReason?.version),
     column('ready_by', 'timestamptz', (r) => r.readyBy?.value),
-    column('payment_version', 'int', (r) => r.payment?.version),
+    column('payment_step', 'int', (r) => r.payment?.version),
     column('payment_state', 'text', (r) => r.payment?.value.state),
     column('payment_amount', 'bigint', (r) => r.payment?.value.amountCents),
     column('payment_reason', 'text', (r) => r.paymentReason?.value),
-    column('payment_reason_version', 'int', (r) => r.paymentReason?.version),
+    column('payment_reason_step', 'int', (r) => r.paymentReason?.version),
+    column('delivery_step', 'int', (r) => r.delivery?.version),
+    column('delivery_state', 'text', (r) => r.delivery?.value.state),
+    column('courier_id', 'uuid', (r) => r.delivery?.value.courierId),
   ];
   // A part is in the change when its defining column is; it is written when newer than the part's last event.
   const details = guard('c.lines', 'details_version');
-  const decision = guard('c.state', 'order_version');
+  const decision = guard('c.order_state', 'order_version');
   const ticket = guard('c.ticket_state', 'ticket_version');
-  const payment = guard('c.payment_state', 'payment_version');
+  const payment = guard('c.payment_state', 'payment_step');
+  const delivery = guard('c.delivery_state', 'delivery_step');
   const promise = 'c.ready_by IS NOT NULL AND o.ready_by IS DISTINCT FROM c.ready_by';
+  // One creation per order: any copy of it gives the same time; the earliest is kept all the same.
+  const placed = 'c.placed_at IS NOT NULL AND (o.placed_at IS NULL OR c.placed_at < o.placed_at)';
   const when = (condition: string, target: string, value: string) => `${target} = CASE WHEN ${condition} THEN ${value} ELSE o.${target} END`;
   const assignments = [
     when(details, 'line_items', 'c.lines'),
     when(details, 'item_names', 'c.names'),
     when(details, 'order_total_cents', 'c.total'),
-    when(details, 'placed_at', 'c.placed_at'),
     when(details, 'details_version', versionAfter('o.details_version', 'c.details_version')),
-    when(decision, 'state', 'c.state'),
+    when(placed, 'placed_at', 'c.placed_at'),
+    when(decision, 'order_state', 'c.order_state'),
     when(decision, 'rejection_reason', 'c.rejection_reason'),
+    when(decision, 'change_type', 'c.change_type'),
+    when(decision, 'change_outcome', 'c.change_outcome'),
+    when(decision, 'change_reason', 'c.change_reason'),
     when(decision, 'order_version', versionAfter('o.order_version', 'c.order_version')),
     when(ticket, 'ticket_state', 'c.ticket_state'),
     when(`${ticket} AND ${newerThan('o.ticket_version', 'c.ticket_reason_version')}`, 'ticket_reason', 'COALESCE(c.ticket_reason, o.ticket_reason)'),
@@ -107,10 +122,13 @@ async function setParts(query: Query, t: OrderViewTables, rows: readonly OrderRo
     when(promise, 'ready_by', 'c.ready_by'),
     when(payment, 'payment_state', 'c.payment_state'),
     when(payment, 'payment_amount_cents', 'c.payment_amount'),
-    when(`${payment} AND ${newerThan('o.payment_version', 'c.payment_reason_version')}`, 'payment_reason', 'COALESCE(c.payment_reason, o.payment_reason)'),
-    when(payment, 'payment_version', versionAfter('o.payment_version', 'c.payment_version')),
+    when(`${payment} AND ${newerThan('o.payment_step', 'c.payment_reason_step')}`, 'payment_reason', 'COALESCE(c.payment_reason, o.payment_reason)'),
+    when(payment, 'payment_step', versionAfter('o.payment_step', 'c.payment_step')),
+    when(delivery, 'delivery_state', 'c.delivery_state'),
+    when(delivery, 'courier_id', 'c.courier_id'),
+    when(delivery, 'delivery_step', versionAfter('o.delivery_step', 'c.delivery_step')),
   ];
-  const written = [details, decision, ticket, promise, payment];
+  const written = [details, placed, decision, ticket, promise, payment, delivery];
   await query(
     `UPDATE ${t.orders} AS o SET ${assignments.join(', ')},
        version = o.version + ${written.map((condition) => `(${condition})::int`).join(' + ')}, changed_at = now()

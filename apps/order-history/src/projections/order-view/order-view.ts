@@ -5,30 +5,45 @@ import type { OrderKey } from '../../application/list-consumer-orders/order-curs
 import { OrderStatuses } from '../order-status/order-status';
 import { OrderStatusCache } from '../order-status/order-status-cache';
 import { ProjectionRegistry } from '../registry/projection-registry';
-import { consumersTable, orderViewTables, OrderViewTables, restaurantsTable } from '../registry/projection-tables';
+import { consumersTable, couriersTable, orderViewTables, OrderViewTables, restaurantsTable } from '../registry/projection-tables';
 import { cents } from '../money';
 import { ProjectionFeed } from '../projection-feed';
 import { OrderChange, foldOrderChanges } from './order-change';
-import type { OrderHistoryView, OrderLine, OrderState, OrderSummary, PaymentState, TicketState, TimelineEntry } from './order-history.view';
+import type {
+  DeliveryState,
+  LastChange,
+  OrderHistoryView,
+  OrderLine,
+  OrderState,
+  OrderSummary,
+  PaymentState,
+  TicketState,
+  TimelineEntry,
+} from './order-history.view';
 import { ORDER_VIEW_EVENTS } from './order-view-events';
 import { Query, writeOrderRows } from './order-view-writer';
 
 /**
  * The denormalised order view (`oh_orders_v<N>` + `oh_order_timeline_v<N>`), fed by the durables of
- * orders, kitchen, accounting and consumers. Events of different contexts arrive in any order
+ * orders, kitchen, accounting, consumers and delivery. Events of different contexts arrive in any order
  * (each context is its own stream and durable, and a dead letter may be replayed late), so the
  * view is built to be right whatever the order, by construction:
  *
  * - Any event about an order upserts its row: a ticket or a payment known before the order's
  *   `orders.order.created.v1` fills its own columns; the ids it carries fill missing ones.
  * - The row has independent parts, each written by one producer stream and guarded by the
- *   version of the last event applied from it: details and state (the order's stream), ticket
- *   (the ticket's stream, id = order id), payment (the consumer's account stream: versions grow
- *   along it, so they order one order's payment events too). A part moves only forward: a stale
- *   or replayed event never puts an older state back, and applying an event twice is a no-op.
- * - Names are not copied into the row: consumer and restaurant names live in their dimension
- *   tables and are joined when the order is read, so a registration or a restaurant that arrives
- *   after the order, or a later menu revision, is reflected at once and never lost.
+ *   version of the last event applied from it: details, and the state the orders service decided
+ *   with the last change asked for (the order's stream), ticket (the ticket's stream, id = order
+ *   id), delivery (the delivery's stream, id = order id). The delivery and the payment are guarded
+ *   by a step instead (order-lifecycle.ts): the state's place in the delivery's one-way life, then
+ *   the version; the payment's by what each event means, as its events may come from more than
+ *   one accounting stream. A part moves only forward: a stale or replayed event never puts an
+ *   older state back, and applying an event twice is a no-op. The order's `state` is derived from
+ *   the parts by PostgreSQL (a generated column, order-lifecycle.ts), so it is as indifferent to
+ *   arrival order as they are.
+ * - Names are not copied into the row: consumer, restaurant and courier names live in their
+ *   dimension tables and are joined when the order is read, so a registration or a restaurant
+ *   that arrives after the order, or a later menu revision, is reflected at once and never lost.
  * - The timeline has one row per event id (inserted with ON CONFLICT DO NOTHING) and is read in
  *   (occurredAt, event id) order: the same set of events gives the same timeline in any order.
  *
@@ -98,9 +113,11 @@ export class OrderView extends ProjectionFeed<OrderChange> {
       placedAt: row.placed_at ? row.placed_at.toISOString() : null,
       state: summary.state,
       rejectionReason: summary.rejectionReason,
+      lastChange: row.change_type === null || row.change_outcome === null ? null : { type: row.change_type, outcome: row.change_outcome, reason: row.change_reason },
       ticket: row.ticket_state === null ? null : { state: row.ticket_state, readyBy: row.ready_by?.toISOString() ?? null, reason: row.ticket_reason },
       payment:
         row.payment_state === null ? null : { state: row.payment_state, amountCents: cents(row.payment_amount_cents), reason: row.payment_reason },
+      delivery: row.delivery_state === null ? null : { state: row.delivery_state, courierId: row.courier_id, courierName: row.courier_name },
       timeline: timeline.map(
         (entry): TimelineEntry => ({ eventId: entry.event_id, subject: entry.subject, occurredAt: entry.occurred_at.toISOString() }),
       ),
@@ -151,6 +168,7 @@ export class OrderView extends ProjectionFeed<OrderChange> {
       ...orderViewTables(this.registry.activeVersion('order-view')),
       consumers: consumersTable(this.registry.activeVersion('consumer-directory')),
       restaurants: restaurantsTable(this.registry.activeVersion('restaurant-directory')),
+      couriers: couriersTable(this.registry.activeVersion('courier-directory')),
     };
   }
 
@@ -163,14 +181,16 @@ export class OrderView extends ProjectionFeed<OrderChange> {
 interface ReadTables extends OrderViewTables {
   readonly consumers: string;
   readonly restaurants: string;
+  readonly couriers: string;
 }
 
 const selectOrders = (t: ReadTables): string => `
-  SELECT o.*, c.first_name, c.last_name, r.name AS restaurant_name,
+  SELECT o.*, c.first_name, c.last_name, r.name AS restaurant_name, k.name AS courier_name,
     to_char(o.placed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS placed_at_exact
   FROM ${t.orders} o
   LEFT JOIN ${t.consumers} c ON c.consumer_id = o.consumer_id
-  LEFT JOIN ${t.restaurants} r ON r.restaurant_id = o.restaurant_id`;
+  LEFT JOIN ${t.restaurants} r ON r.restaurant_id = o.restaurant_id
+  LEFT JOIN ${t.couriers} k ON k.courier_id = o.courier_id`;
 
 interface OrderRow {
   order_id: string;
@@ -180,14 +200,21 @@ interface OrderRow {
   /** bigint: the driver hands it over as text. */
   order_total_cents: string | null;
   placed_at: Date | null;
+  /** Derived from the parts (order-lifecycle.ts). */
   state: OrderState | null;
   rejection_reason: string | null;
+  change_type: LastChange['type'] | null;
+  change_outcome: LastChange['outcome'] | null;
+  change_reason: string | null;
   ticket_state: TicketState | null;
   ticket_reason: string | null;
   ready_by: Date | null;
   payment_state: PaymentState | null;
   payment_amount_cents: string | null;
   payment_reason: string | null;
+  delivery_state: DeliveryState | null;
+  courier_id: string | null;
+  courier_name: string | null;
   first_name: string | null;
   last_name: string | null;
   restaurant_name: string | null;
@@ -205,5 +232,6 @@ function toSummary(row: OrderRow): OrderSummary {
     rejectionReason: row.rejection_reason,
     ticketState: row.ticket_state,
     paymentState: row.payment_state,
+    deliveryState: row.delivery_state,
   };
 }

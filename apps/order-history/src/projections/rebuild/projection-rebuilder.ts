@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { RebuildRunningError } from '../../domain/order-history.errors';
 import { ConsumerDirectory } from '../consumer-directory/consumer-directory';
+import { CourierDirectory } from '../courier-directory/courier-directory';
 import { OrderView } from '../order-view/order-view';
 import type { ProjectionFeed } from '../projection-feed';
 import { ProjectionRegistry } from '../registry/projection-registry';
@@ -66,6 +67,7 @@ export class ProjectionRebuilder implements OnModuleDestroy {
     private readonly orderView: OrderView,
     private readonly consumerDirectory: ConsumerDirectory,
     private readonly restaurantDirectory: RestaurantDirectory,
+    private readonly courierDirectory: CourierDirectory,
   ) {}
 
   async start(name: ProjectionName): Promise<RebuildStarted> {
@@ -144,6 +146,7 @@ export class ProjectionRebuilder implements OnModuleDestroy {
       'order-view': this.orderView,
       'consumer-directory': this.consumerDirectory,
       'restaurant-directory': this.restaurantDirectory,
+      'courier-directory': this.courierDirectory,
     };
     return feeds[name];
   }

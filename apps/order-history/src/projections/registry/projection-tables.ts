@@ -1,11 +1,14 @@
+import { LIFECYCLE_STATE_SQL } from '../order-view/order-lifecycle';
+
 /**
  * Every view of the query side is a *projection* whose tables carry its version in their names
  * (`oh_orders_v3`), so a rebuild can fill version N+1 next to version N while N keeps serving.
  * This file is pure: which projections exist, which durables (= producing contexts) feed each,
- * and the DDL of one version's tables, the same as the migrations that created version 1.
+ * and the DDL of one version's tables, the same as the migration that last gave them their shape
+ * (a shape change is a new version, made by a migration: see 1700000007500-order-view-lifecycle).
  */
 
-export const PROJECTION_NAMES = ['order-view', 'restaurant-directory', 'consumer-directory'] as const;
+export const PROJECTION_NAMES = ['order-view', 'restaurant-directory', 'consumer-directory', 'courier-directory'] as const;
 export type ProjectionName = (typeof PROJECTION_NAMES)[number];
 
 export function isProjectionName(name: string): name is ProjectionName {
@@ -30,6 +33,7 @@ export const orderViewTables = (version: number): OrderViewTables => ({
 });
 export const restaurantsTable = (version: number): string => versionedTable('oh_restaurants', version);
 export const consumersTable = (version: number): string => versionedTable('oh_consumers', version);
+export const couriersTable = (version: number): string => versionedTable('oh_couriers', version);
 
 export interface ProjectionDefinition {
   readonly name: ProjectionName;
@@ -46,7 +50,7 @@ export interface ProjectionDefinition {
 
 const orderView: ProjectionDefinition = {
   name: 'order-view',
-  sources: ['orders', 'kitchen', 'accounting', 'consumers'],
+  sources: ['orders', 'kitchen', 'accounting', 'consumers', 'delivery'],
   tables: (version) => [orderViewTables(version).timeline, orderViewTables(version).orders],
   create(version) {
     const { orders, timeline } = orderViewTables(version);
@@ -60,8 +64,11 @@ const orderView: ProjectionDefinition = {
         order_total_cents bigint,
         placed_at timestamptz,
         details_version integer NOT NULL DEFAULT 0,
-        state text,
+        order_state text,
         rejection_reason text,
+        change_type text,
+        change_outcome text,
+        change_reason text,
         order_version integer NOT NULL DEFAULT 0,
         ticket_state text,
         ticket_reason text,
@@ -70,7 +77,11 @@ const orderView: ProjectionDefinition = {
         payment_state text,
         payment_amount_cents bigint,
         payment_reason text,
-        payment_version integer NOT NULL DEFAULT 0,
+        payment_step integer NOT NULL DEFAULT 0,
+        delivery_state text,
+        courier_id uuid,
+        delivery_step integer NOT NULL DEFAULT 0,
+        state text GENERATED ALWAYS AS (${LIFECYCLE_STATE_SQL}) STORED,
         items_search tsvector GENERATED ALWAYS AS (to_tsvector('simple', item_names)) STORED,
         version integer NOT NULL DEFAULT 0,
         changed_at timestamptz NOT NULL DEFAULT now()
@@ -130,8 +141,24 @@ const consumerDirectory: ProjectionDefinition = {
   },
 };
 
+const courierDirectory: ProjectionDefinition = {
+  name: 'courier-directory',
+  sources: ['delivery'],
+  tables: (version) => [couriersTable(version)],
+  create(version) {
+    return [
+      `CREATE TABLE ${couriersTable(version)} (
+        courier_id uuid PRIMARY KEY,
+        name text NOT NULL,
+        version integer NOT NULL
+      )`,
+    ];
+  },
+};
+
 export const PROJECTIONS: Readonly<Record<ProjectionName, ProjectionDefinition>> = {
   'order-view': orderView,
   'restaurant-directory': restaurantDirectory,
   'consumer-directory': consumerDirectory,
+  'courier-directory': courierDirectory,
 };
