@@ -17,7 +17,7 @@ const composeFile = join(root, 'docker', 'compose.yaml');
 const dockerfile = join(root, 'docker', 'Dockerfile');
 const project = 'brigade-smoke';
 // Host ports away from `npm start`'s 3001..3007, so a running dev platform does not collide.
-const hostPorts = { consumers: 13001, restaurants: 13002, orders: 13003, kitchen: 13004, accounting: 13005, 'order-history': 13007 };
+const hostPorts = { consumers: 13001, restaurants: 13002, orders: 13003, kitchen: 13004, accounting: 13005, delivery: 13006, 'order-history': 13007 };
 const probeApp = 'kitchen'; // the app whose code gets the one-line change
 const buildNetwork = process.env.DOCKER_BUILD_NETWORK ?? 'host'; // this VM's containers have no NAT
 // --cold: removes the app images and the dangling images (the layer cache of earlier builds) first,

@@ -4,7 +4,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { AppProcess, freePort } from './app-process';
 
-export const PLATFORM_APPS = ['consumers', 'restaurants', 'orders', 'kitchen', 'accounting', 'order-history'] as const;
+export const PLATFORM_APPS = ['consumers', 'restaurants', 'orders', 'kitchen', 'accounting', 'delivery', 'order-history'] as const;
 export type PlatformApp = (typeof PLATFORM_APPS)[number];
 /** The apps an order needs to be approved: the command side, without the query side. */
 export const SAGA_APPS: readonly PlatformApp[] = ['consumers', 'restaurants', 'orders', 'kitchen', 'accounting'];
@@ -46,7 +46,7 @@ export class Platform {
           NATS_URL: natsUrl(),
           NATS_SUBJECT_PREFIX: namespace.subjectPrefix,
           LOG_LEVEL: 'warn',
-          // Six apps share the test server with other test files (max_connections=100).
+          // Seven apps share the test server with other test files (max_connections=100).
           DB_POOL_SIZE: '4',
           REDIS_KEY_PREFIX: `brigade-test:${namespace.subjectPrefix}`,
           NO_COLOR: '1', // captured logs are read as plain text

@@ -1,0 +1,14 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { DeliveryCommandRunner } from '../../infrastructure/delivery-command-runner';
+import { DeliveryView, toDeliveryView } from '../get-delivery/delivery.view';
+import { MarkPickedUp } from './mark-picked-up.command';
+
+@CommandHandler(MarkPickedUp)
+export class MarkPickedUpHandler implements ICommandHandler<MarkPickedUp> {
+  constructor(private readonly deliveries: DeliveryCommandRunner) {}
+
+  async execute({ orderId, metadata }: MarkPickedUp): Promise<DeliveryView> {
+    const { state, streamVersion } = await this.deliveries.run(orderId, { type: 'PickUp', data: { orderId } }, metadata);
+    return toDeliveryView(orderId, state, streamVersion);
+  }
+}

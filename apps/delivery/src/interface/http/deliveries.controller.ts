@@ -1,0 +1,60 @@
+import type { EventMetadata } from '@brigade/event-store';
+import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
+import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { DeliveryView } from '../../application/get-delivery/delivery.view';
+import { GetDelivery } from '../../application/get-delivery/get-delivery.query';
+import { MarkDelivered } from '../../application/mark-delivered/mark-delivered.command';
+import { MarkPickedUp } from '../../application/mark-picked-up/mark-picked-up.command';
+import { DeliveryResponse } from './delivery.dto';
+
+const NOT_FOUND = `No delivery for this order (${PROBLEM_DESCRIPTION}: DELIVERY.DELIVERY.NOT_FOUND)`;
+
+/**
+ * Deliveries over HTTP, by order id. The courier's commands answer with the delivery as it now is
+ * (200) and are strict: out of turn, or repeated, they are refused with 409 (problem+json), so a
+ * client can tell "done now" from "was already done". 400 invalid id, 404 DELIVERY.DELIVERY.NOT_FOUND.
+ */
+@ApiTags('deliveries')
+@ApiCommandController()
+@Controller('deliveries')
+export class DeliveriesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get(':orderId')
+  @ApiOperation({ summary: "The order's delivery: state, courier, pickup and delivery addresses, the kitchen's readyBy." })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiOkResponse({ type: DeliveryResponse })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  get(@Param('orderId', UuidParamPipe) orderId: string): Promise<DeliveryView> {
+    return this.queries.execute(new GetDelivery(orderId));
+  }
+
+  @Post(':orderId/pickup')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'The courier took the food: allowed once a courier is assigned and the kitchen marked the food ready.' })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiOkResponse({ type: DeliveryResponse, description: 'The delivery, now PICKED_UP.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({
+    description: `No courier yet, food not ready, or not ASSIGNED (${PROBLEM_DESCRIPTION}: DELIVERY.DELIVERY.NO_COURIER | NOT_READY_FOR_PICKUP | ILLEGAL_TRANSITION)`,
+  })
+  pickUp(@Param('orderId', UuidParamPipe) orderId: string, @CommandMetadata() metadata: EventMetadata): Promise<DeliveryView> {
+    return this.commands.execute(new MarkPickedUp(orderId, metadata));
+  }
+
+  @Post(':orderId/deliver')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'The food reached the door: allowed once picked up. The courier is then free for the next delivery.' })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiOkResponse({ type: DeliveryResponse, description: 'The delivery, now DELIVERED.' })
+  @ApiNotFoundResponse({ description: NOT_FOUND })
+  @ApiConflictResponse({ description: `Not picked up yet, or not PICKED_UP (${PROBLEM_DESCRIPTION}: DELIVERY.DELIVERY.NOT_PICKED_UP | ILLEGAL_TRANSITION)` })
+  deliver(@Param('orderId', UuidParamPipe) orderId: string, @CommandMetadata() metadata: EventMetadata): Promise<DeliveryView> {
+    return this.commands.execute(new MarkDelivered(orderId, metadata));
+  }
+}
