@@ -198,7 +198,7 @@ describe('the service edge over real HTTP', () => {
 });
 
 describe('bootstrapService with an invalid environment', () => {
-  it('exits 1 naming every bad variable', async () => {
+  it('exits 1 naming every bad variable once, on a line of its own, with no stack trace', async () => {
     const root = join(__dirname, '../../../..');
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = execFile(
@@ -210,6 +210,10 @@ describe('bootstrapService with an invalid environment', () => {
     });
     expect(code).toBe(1);
     expect(stderr).toContain('invalid-env failed to start');
-    for (const variable of ['DATABASE_URL: is required', 'PORT:', 'LOG_LEVEL:', 'NATS_SUBJECT_PREFIX:']) expect(stderr).toContain(variable);
+    for (const variable of ['DATABASE_URL: is required', 'PORT:', 'LOG_LEVEL:', 'NATS_SUBJECT_PREFIX:']) {
+      expect(stderr.split('\n').filter((line) => line.trim().startsWith(`- ${variable}`))).toHaveLength(1);
+    }
+    // Nest reports a failed start with the error's stack; an invalid environment is the caller's to report.
+    expect(stderr).not.toMatch(/^\s+at /m);
   });
 });

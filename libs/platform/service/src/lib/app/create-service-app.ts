@@ -1,6 +1,7 @@
-import type { Type } from '@nestjs/common';
+import { ConsoleLogger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ConfigValidationError } from '../config/config-validation.error';
 import { EdgeOptions, configureServiceApp } from './configure-service-app';
 import { ServiceHttpAdapter } from './service-http-adapter';
 
@@ -17,6 +18,18 @@ export interface ServiceAppOptions extends EdgeOptions {
 }
 
 /**
+ * Nest's console logger until pino takes over (configureServiceApp). Nest logs a failed start-up
+ * with its stack trace; an invalid environment is no bug in the code, so that report is left to
+ * the caller, who names each bad variable (bootstrapService prints one line per variable).
+ */
+class StartupLogger extends ConsoleLogger {
+  override error(message: unknown, ...rest: unknown[]): void {
+    if (message instanceof ConfigValidationError) return;
+    super.error(message, ...rest);
+  }
+}
+
+/**
  * Everything bootstrapService does except listening: component tests call
  * `const app = await createServiceApp(...); await app.listen(0, '127.0.0.1')`.
  * Errors (invalid config, unreachable database) are thrown, never turned into an abort.
@@ -27,6 +40,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Nest
     // The adapter parses JSON bodies itself (ServiceHttpAdapter); Nest's parsers would add form bodies.
     bodyParser: false,
     abortOnError: false,
+    logger: new StartupLogger(),
   });
   try {
     configureServiceApp(app, options);
