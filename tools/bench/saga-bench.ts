@@ -1,14 +1,16 @@
 /**
- * Saga benchmark (issue 3): the five apps run as processes (the e2e Platform), and orders are
+ * Saga benchmark: the five apps of the order sagas run as processes (the e2e Platform), and orders are
  * placed over HTTP by an open-loop scheduler (each POST goes out on its time slot, never waiting
  * for earlier ones). An order's latency runs from its POST being sent to the first
  * `GET /orders/:id` answering `APPROVED`. Rather than polling the orders app from the POST on,
- * the bench asks once the approval shows on NATS (see Decisions).
+ * the bench asks once the approval shows on NATS (OrderSignals).
  *  - saga_p50_ms / saga_p99_ms: at 20 orders/s for --seconds;
  *  - saga_max_rate: the highest of --rates sustained for --step-seconds with every order approved
  *    within 10 s of the step's end, ≥ 90% of the rate achieved and p99 ≤ 500 ms (stops at the first failure);
  *  - relay_p50_ms: the relay's commit → JetStream latency, measured in the same run (the baseline);
- *  - saga_p50_relay_ratio: saga_p50_ms / relay_p50_ms.
+ *  - saga_p50_relay_ratio: saga_p50_ms / relay_p50_ms;
+ *  - cancel_p50_ms / revise_p50_ms (and p99, failed): approved orders cancelled, then others revised,
+ *    at the saga's rate for --seconds, from the POST to a GET showing the change DONE (order-changes.ts).
  * Everything is measured after a warm-up (--warmup-rate orders/s for --warmup-seconds) long enough
  * for V8 to have optimised the hot paths: after 2 s, its compiler was still ~15% of the machine's
  * CPU, and the 20 orders/s p50 came out ~3 ms higher than once it had settled.
@@ -19,9 +21,8 @@ import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { call } from '@brigade/component-testing';
 import { orderApprovedV1Subject, orderRejectedV1Subject } from '@brigade/contracts/orders';
-import { connectNats, prefixed } from '@brigade/messaging';
+import { connectNats } from '@brigade/messaging';
 import { natsUrl } from '@brigade/testing';
-import type { NatsConnection } from '@nats-io/transport-node';
 // The benchmark drives the very platform and journey steps the e2e suite runs (no copy to drift);
 // they live in @brigade/component-testing.
 import {
@@ -38,6 +39,8 @@ import {
   registerConsumer,
 } from '@brigade/component-testing';
 import { percentile, printTable, round } from './measure';
+import { timeChanges } from './order-changes';
+import { OrderSignals } from './order-signals';
 import { measureRelayLatency } from './relay-latency';
 import { SagaHops } from './saga-hops';
 
@@ -68,6 +71,8 @@ interface Shop {
   readonly consumerIds: string[];
   readonly restaurantId: string;
   readonly menuItemId: string;
+  /** Orders seen APPROVED, which the cancel and revise measurements then change. */
+  readonly approvedOrderIds: string[];
 }
 
 interface StepResult {
@@ -81,54 +86,8 @@ interface StepResult {
   readonly passed: boolean;
 }
 
-/**
- * When to ask `GET /orders/:id`: once the order's approval (or rejection) shows on NATS. The
- * orders relay publishes it only after its transaction committed, so that GET sees the decision;
- * asking on that moment instead of polling keeps the benchmark's own requests off the app being
- * measured, and never hides latency: the measured moment is always a GET that answered APPROVED.
- * (An earlier version also asked once the three yes verdicts showed: that GET answered APPROVED
- * for 34 orders in 675, and cost every other order a GET and three NATS deliveries.)
- */
-class Decisions {
-  /** approved (true) or rejected (false), by order. */
-  private readonly seen = new Map<string, boolean>();
-  private readonly waiting = new Map<string, (approved: boolean) => void>();
-
-  constructor(nc: NatsConnection, subjectPrefix: string) {
-    const on = (subject: string, approved: boolean) =>
-      nc.subscribe(prefixed({ subjectPrefix }, subject), {
-        callback: (error, message) => {
-          if (error) return;
-          const { orderId } = message.json() as { orderId: string };
-          if (!this.seen.has(orderId)) this.seen.set(orderId, approved);
-          this.check(orderId);
-        },
-      });
-    on(orderApprovedV1Subject, true);
-    on(orderRejectedV1Subject, false);
-  }
-
-  /** Resolves once the order's decision was seen: false when it was rejected. */
-  next(orderId: string): Promise<boolean> {
-    return new Promise((resolve) => {
-      this.waiting.set(orderId, resolve);
-      this.check(orderId);
-    });
-  }
-
-  forget(orderId: string): void {
-    this.waiting.delete(orderId);
-    this.seen.delete(orderId);
-  }
-
-  private check(orderId: string): void {
-    const resolve = this.waiting.get(orderId);
-    const approved = this.seen.get(orderId);
-    if (!resolve || approved === undefined) return;
-    this.waiting.delete(orderId);
-    resolve(approved);
-  }
-}
+/** An order's decision as the bench waits for it on NATS (see OrderSignals). */
+type Decisions = OrderSignals<'APPROVED' | 'REJECTED'>;
 
 /** One order: POST, then its latency once a GET answers APPROVED; null if it failed or took too long. */
 async function timeOneOrder(shop: Shop, decisions: Decisions, index: number, giveUpAt: () => number): Promise<number | null> {
@@ -140,10 +99,13 @@ async function timeOneOrder(shop: Shop, decisions: Decisions, index: number, giv
   shop.hops.sent(orderId, sentAt);
   try {
     const giveUp = sleep(Math.max(0, giveUpAt() - performance.now())).then(() => false);
-    if (!(await Promise.race([decisions.next(orderId), giveUp]))) return null;
+    if ((await Promise.race([decisions.next(orderId), giveUp])) !== 'APPROVED') return null;
     for (let asked = 0; asked < 2; asked++) {
       const answer = await order(shop.platform, orderId);
-      if (answer.status === 200 && answer.body.state === 'APPROVED') return performance.now() - sentAt;
+      if (answer.status === 200 && answer.body.state === 'APPROVED') {
+        shop.approvedOrderIds.push(orderId);
+        return performance.now() - sentAt;
+      }
       if (answer.status === 200 && answer.body.state === 'REJECTED') return null;
       await sleep(POLL_MS); // approved on NATS, so committed: a last GET a moment later
     }
@@ -208,7 +170,7 @@ async function openShop(platform: Platform, hops: SagaHops): Promise<Shop> {
     expectStatus(await call(platform.app('accounting'), 'PUT', `/accounts/${consumerId}/credit-limit`, { creditLimitCents: CREDIT_LIMIT_CENTS }), 200);
   }
   await openRestaurant(platform, restaurantId);
-  const shop = { platform, hops, consumerIds, restaurantId, menuItemId: menu[0].menuItemId };
+  const shop = { platform, hops, consumerIds, restaurantId, menuItemId: menu[0].menuItemId, approvedOrderIds: [] };
   // Orders accept only once the orders app has the restaurant: wait for one to go all the way.
   const first = await placeOrder(platform, consumerIds[0], restaurantId, [{ menuItemId: shop.menuItemId, quantity: 1 }]);
   await eventuallyInState(() => order(platform, first), 'APPROVED');
@@ -220,7 +182,7 @@ async function main() {
   const platform = await Platform.start({ approvalDeadlineMs: 30_000, apps: SAGA_APPS });
   const nc = await connectNats({ servers: natsUrl(), name: 'saga-bench' });
   try {
-    const decisions = new Decisions(nc, platform.subjectPrefix);
+    const decisions: Decisions = new OrderSignals(nc, platform.subjectPrefix, { [orderApprovedV1Subject]: 'APPROVED', [orderRejectedV1Subject]: 'REJECTED' });
     const hops = new SagaHops(nc, platform.subjectPrefix);
     const shop = await openShop(platform, hops);
     log(`warming up (${WARMUP_SECONDS} s at ${WARMUP_RATE} orders/s)`);
@@ -237,6 +199,16 @@ async function main() {
     hops.stop();
     log(JSON.stringify(saga));
     log(`hops (p50): ${JSON.stringify(sagaHops)}`);
+
+    // Cancel and revise the orders approved so far (the warm-up's and the saga's), at the saga's rate.
+    const changes = { rate: SAGA_RATE, seconds: SECONDS, menuItemId: shop.menuItemId };
+    log(`cancel at ${SAGA_RATE}/s for ${SECONDS} s`);
+    const cancel = await timeChanges(platform, nc, 'cancel', shop.approvedOrderIds, changes);
+    log(JSON.stringify(cancel));
+    await sleep(1000);
+    log(`revise at ${SAGA_RATE}/s for ${SECONDS} s`);
+    const revise = await timeChanges(platform, nc, 'revise', shop.approvedOrderIds, changes);
+    log(JSON.stringify(revise));
 
     const steps: StepResult[] = [];
     for (const rate of RATES) {
@@ -256,6 +228,12 @@ async function main() {
       saga_p50_ms: saga.p50_ms,
       saga_p99_ms: saga.p99_ms,
       saga_max_rate: passing.length ? passing[passing.length - 1].rate : 0,
+      cancel_p50_ms: cancel.p50_ms,
+      cancel_p99_ms: cancel.p99_ms,
+      cancel_failed: cancel.failed,
+      revise_p50_ms: revise.p50_ms,
+      revise_p99_ms: revise.p99_ms,
+      revise_failed: revise.failed,
       relay_p50_ms: round(relay.relay_p50_ms, 3),
       // The saga's latency in units of the same run's baseline: a rough allowance for the machine's speed when comparing runs.
       saga_p50_relay_ratio: round(saga.p50_ms / relay.relay_p50_ms, 1),

@@ -72,10 +72,10 @@ export async function seedViews(
     orderIds.push(...rows.map((row) => row.id));
     await db.query(
       `INSERT INTO ${tables.orders} (order_id, consumer_id, restaurant_id, line_items, item_names, order_total_cents, placed_at, details_version,
-         state, rejection_reason, order_version, ticket_state, ready_by, ticket_version, payment_state, payment_amount_cents, payment_version,
+         order_state, rejection_reason, order_version, ticket_state, ready_by, ticket_version, payment_state, payment_amount_cents, payment_step,
          version, changed_at)
        SELECT id, consumer_id, restaurant_id, lines::jsonb, names, total, placed_at, 1,
-         state, reason, 2, ticket_state, CASE WHEN state = 'APPROVED' THEN placed_at + interval '30 minutes' END, ticket_version, payment_state, total, 2,
+         state, reason, 2, ticket_state, CASE WHEN state = 'APPROVED' THEN placed_at + interval '30 minutes' END, ticket_version, payment_state, total, 1,
          9, placed_at + interval '25 minutes'
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::timestamptz[], $8::text[], $9::text[],
          $10::text[], $11::int[], $12::text[]) AS o(id, consumer_id, restaurant_id, lines, names, total, placed_at, state, reason,

@@ -62,7 +62,7 @@ describe('Brigade journeys (every app running as a process)', () => {
     expect(view).toMatchObject({
       consumerName: 'Ada E2e',
       restaurantName: "Ada's Pizza",
-      state: 'APPROVED',
+      state: 'READY_FOR_PICKUP',
       orderTotalCents: 2_500,
       lineItems: [expect.objectContaining({ name: 'Margherita', quantity: 2 })],
       ticket: { state: 'READY_FOR_PICKUP', readyBy },

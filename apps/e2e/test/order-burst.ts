@@ -24,6 +24,8 @@ export interface BurstPlan {
   readonly downtimeMs: number;
   /** The order of the n-th POST attempt (a POST refused by a dead orders app is the same attempt). */
   readonly order: (attempt: number) => OrderRequest;
+  /** Told of each order answered 201 as it is (e.g. to drive its life on while the burst goes on). */
+  readonly onAccepted?: (orderId: string, attempt: number) => void;
 }
 
 /** A crash as it happened: the pids prove the app was killed and a new process took over. */
@@ -106,13 +108,16 @@ export async function sendOrderBurst(platform: Platform, plan: BurstPlan): Promi
     while (!failed && accepted.length + inFlight < plan.orders) {
       inFlight += 1;
       try {
-        const request = plan.order(attempts++);
+        const attempt = attempts++;
+        const request = plan.order(attempt);
         await pace();
         const posting = post(request);
         startDueCrashes();
         const outcome = await posting;
-        if ('orderId' in outcome) accepted.push(outcome.orderId);
-        else ambiguous.push(outcome.ambiguous);
+        if ('orderId' in outcome) {
+          accepted.push(outcome.orderId);
+          plan.onAccepted?.(outcome.orderId, attempt);
+        } else ambiguous.push(outcome.ambiguous);
       } catch (error) {
         failed = true;
         throw error;

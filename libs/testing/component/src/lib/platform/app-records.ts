@@ -9,6 +9,10 @@ export interface StoredRecord {
   readonly streamVersion: number;
   readonly type: string;
   readonly data: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- whatever the app's event carries
+  /** The event (a message's, or one of the app's own) whose handling appended this one; null for a request. */
+  readonly causationId: string | null;
+  /** The appending transaction (PostgreSQL xid8, as text): the events of one transaction committed together. */
+  readonly transactionId: string;
 }
 
 /** One row of an app's inbox: which durable gave which event which final answer. */
@@ -39,7 +43,7 @@ export async function readAppRecords(platform: Platform, app: PlatformApp, event
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const events = await client.query(
-      `SELECT event_id, stream_id, stream_type, stream_version, event_type, data FROM es_events
+      `SELECT event_id, stream_id, stream_type, stream_version, event_type, data, metadata->>'causationId' AS causation_id, transaction_id::text FROM es_events
        ${eventTypes ? 'WHERE event_type = ANY($1)' : ''} ORDER BY transaction_id, sequence`,
       eventTypes ? [eventTypes] : [],
     );
@@ -53,6 +57,8 @@ export async function readAppRecords(platform: Platform, app: PlatformApp, event
         streamVersion: row.stream_version,
         type: row.event_type,
         data: row.data,
+        causationId: row.causation_id,
+        transactionId: row.transaction_id,
       })),
       inbox: inbox.rows.map((row) => ({ consumer: row.consumer, eventId: row.event_id, outcome: row.outcome, detail: row.detail })),
     };

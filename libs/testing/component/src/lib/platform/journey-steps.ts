@@ -82,3 +82,37 @@ export function eventuallyInState(read: () => Promise<HttpAnswer>, state: string
     return answer.body;
   }, SETTLE);
 }
+
+export function delivery(platform: Platform, orderId: string): Promise<HttpAnswer> {
+  return call(platform.app('delivery'), 'GET', `/deliveries/${orderId}`);
+}
+
+/** Registers a courier and puts them on shift. */
+export async function availableCourier(platform: Platform, name: string): Promise<string> {
+  const courierId: string = expectStatus(await call(platform.app('delivery'), 'POST', '/couriers', { name }), 201).body.courierId;
+  await setCourierAvailability(platform, courierId, true);
+  return courierId;
+}
+
+export async function setCourierAvailability(platform: Platform, courierId: string, available: boolean): Promise<void> {
+  const answer = await call(platform.app('delivery'), 'POST', `/couriers/${courierId}/availability`, { available });
+  if (answer.status >= 300) throw new Error(`availability of courier ${courierId}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+}
+
+/** The restaurant accepts the ticket, promising it ready in half an hour; answers readyBy. */
+export async function acceptTicket(platform: Platform, orderId: string): Promise<string> {
+  const readyBy = new Date(Date.now() + 30 * 60_000).toISOString();
+  expectStatus(await call(platform.app('kitchen'), 'POST', `/tickets/${orderId}/accept`, { readyBy }), 200);
+  return readyBy;
+}
+
+/** POSTs a step of the order's ticket (`preparing`, `ready`) or delivery (`pickup`, `deliver`), expecting success. */
+export async function kitchenStep(platform: Platform, orderId: string, step: 'preparing' | 'ready'): Promise<void> {
+  expectStatus(await call(platform.app('kitchen'), 'POST', `/tickets/${orderId}/${step}`), 200);
+}
+
+export async function deliveryStep(platform: Platform, orderId: string, step: 'pickup' | 'deliver'): Promise<HttpAnswer> {
+  const answer = await call(platform.app('delivery'), 'POST', `/deliveries/${orderId}/${step}`);
+  if (answer.status >= 300) throw new Error(`${step} of ${orderId}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer;
+}
