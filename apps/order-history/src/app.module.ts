@@ -15,9 +15,9 @@ import { RestaurantSearchController } from './interface/http/restaurant-search.c
 import { ConsumerEventsConsumer } from './interface/messaging/consumer-events.consumer';
 import { DeliveryEventsConsumer } from './interface/messaging/delivery-events.consumer';
 import { OrderEventsConsumer } from './interface/messaging/order-events.consumer';
-import { PaymentEventsConsumer } from './interface/messaging/payment-events.consumer';
+import { AccountingEventsConsumer } from './interface/messaging/accounting-events.consumer';
 import { RestaurantEventsConsumer } from './interface/messaging/restaurant-events.consumer';
-import { TicketEventsConsumer } from './interface/messaging/ticket-events.consumer';
+import { KitchenEventsConsumer } from './interface/messaging/kitchen-events.consumer';
 import { ConsumerDirectory } from './projections/consumer-directory/consumer-directory';
 import { CourierDirectory } from './projections/courier-directory/courier-directory';
 import { OrderStatuses } from './projections/order-status/order-status';
@@ -39,8 +39,8 @@ const rebuilds = [ProjectionRebuilder, SourcePositions];
 const httpControllers = [OrderHistoryController, RestaurantSearchController, ProjectionsAdminController];
 const eventConsumers = [
   OrderEventsConsumer,
-  TicketEventsConsumer,
-  PaymentEventsConsumer,
+  KitchenEventsConsumer,
+  AccountingEventsConsumer,
   ConsumerEventsConsumer,
   RestaurantEventsConsumer,
   DeliveryEventsConsumer,

@@ -21,7 +21,7 @@ import { OrderView } from '../../projections/order-view/order-view';
 const KITCHEN = { handler: 'kitchen' };
 
 @Controller()
-export class TicketEventsConsumer {
+export class KitchenEventsConsumer {
   constructor(private readonly orders: OrderView) {}
 
   @EventPattern(ticketCreatedV1Subject, KITCHEN)

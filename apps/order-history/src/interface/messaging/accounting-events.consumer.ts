@@ -20,7 +20,7 @@ import { OrderView } from '../../projections/order-view/order-view';
 const ACCOUNTING = { handler: 'accounting' };
 
 @Controller()
-export class PaymentEventsConsumer {
+export class AccountingEventsConsumer {
   constructor(private readonly orders: OrderView) {}
 
   @EventPattern(paymentAuthorizedV1Subject, ACCOUNTING)
