@@ -9,7 +9,9 @@ export class AuthorizePaymentHandler implements ICommandHandler<AuthorizePayment
 
   async execute({ payment, metadata }: AuthorizePayment): Promise<void> {
     const authorize = (availableCents: number | null): PaymentCommand => ({ type: 'AuthorizePayment', data: { ...payment, availableCents } });
-    // A new order has no payment yet: its stream is not read first (newStream).
-    await this.payments.runWithCredit(payment.consumerId, payment.orderId, authorize, metadata, { newStream: true });
+    // The order's payment stream (empty for a new order) is read in the account's round trip, and
+    // the payment is appended with the COMMIT: a second announcement of the order racing this one
+    // fails that COMMIT, and the message is decided again on the stored payment.
+    await this.payments.runWithCredit(payment.consumerId, payment.orderId, authorize, metadata);
   }
 }
