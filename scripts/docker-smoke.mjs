@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run docker:smoke`: builds every app image (docker/Dockerfile), times a rebuild after a
 // one-line change in one app, brings docker/compose.yaml up, places an order over HTTP, waits for
-// it to be APPROVED, tears the stack down (volumes included) and prints the figures.
+// it to be APPROVED, takes it to the door (DELIVERED), tears the stack down (volumes included) and prints the figures.
 // Starts dockerd when none answers and this is root (it is left running afterwards). Base images
 // the machine lacks are pulled, or, when no registry answers, built locally as stand-ins by
 // docker/standins/build-standins.sh. Exits non-zero on any failure.
@@ -214,6 +214,37 @@ async function seenByOrderHistory(orderId, timeoutMs = 30_000) {
   throw new Error(`order-history did not show order ${orderId} APPROVED within ${seconds(timeoutMs)}: ${last}`);
 }
 
+/** A courier on shift, the kitchen's steps, then pickup and delivery: until GET /orders/:id shows DELIVERED. */
+async function deliverToTheDoor(orderId, timeoutMs = 60_000) {
+  const started = Date.now();
+  let last = 'no answer yet';
+  // Each app hears of the steps before it from NATS (the kitchen of the approval, delivery of the
+  // accepted and ready ticket): a step answers 409 until it has.
+  const step = async (port, path, body) => {
+    for (;;) {
+      const answer = await http('POST', port, path, body);
+      if (answer.status < 300) return answer.body;
+      last = `POST ${path} ${answer.status} ${answer.body?.code ?? ''}`;
+      if (answer.status !== 409 || Date.now() - started > timeoutMs) throw new Error(`order ${orderId} not delivered within ${seconds(timeoutMs)}: ${last}`);
+      await sleep(250);
+    }
+  };
+  const courier = await expectCreated('POST', hostPorts.delivery, '/couriers', { name: 'Grace' });
+  await step(hostPorts.delivery, `/couriers/${courier.courierId}/availability`, { available: true });
+  await step(hostPorts.kitchen, `/tickets/${orderId}/accept`, { readyBy: new Date(Date.now() + 30 * 60_000).toISOString() });
+  await step(hostPorts.kitchen, `/tickets/${orderId}/preparing`);
+  await step(hostPorts.kitchen, `/tickets/${orderId}/ready`);
+  await step(hostPorts.delivery, `/deliveries/${orderId}/pickup`);
+  await step(hostPorts.delivery, `/deliveries/${orderId}/deliver`);
+  while (Date.now() - started < timeoutMs) {
+    const { body: view } = await http('GET', hostPorts.orders, `/orders/${orderId}`);
+    if (view?.state === 'DELIVERED') return { ms: Date.now() - started };
+    last = `order ${view?.state}`;
+    await sleep(250);
+  }
+  throw new Error(`order ${orderId} not DELIVERED within ${seconds(timeoutMs)}: ${last}`);
+}
+
 const compose = composeCommand();
 const composeArgs = ['-p', project, '-f', composeFile];
 const services = ['nats', 'postgres', 'redis', ...appsOfCompose().keys()];
@@ -266,6 +297,9 @@ try {
   const history = await seenByOrderHistory(order.orderId);
   figures.push(['APPROVED to shown by order-history', `${seconds(history.ms)} (status served from ${history.servedFrom})`]);
   log(`order-history shows order ${order.orderId} APPROVED`);
+  const delivered = await deliverToTheDoor(order.orderId);
+  figures.push(['APPROVED to DELIVERED (courier, kitchen, delivery over HTTP)', seconds(delivered.ms)]);
+  log(`order ${order.orderId} DELIVERED`);
 } catch (error) {
   failed = true;
   console.error(`[docker-smoke] FAILED: ${error.message}`);

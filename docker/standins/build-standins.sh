@@ -4,7 +4,7 @@
 # from a Debian bookworm rootfs (debootstrap) plus this machine's node/npm and Debian's own
 # postgresql, nats-server and redis-server packages. An image already present is left alone.
 # On a normal host none of this runs: Docker pulls the real images from Docker Hub.
-# Needs root, debootstrap and a reachable Debian mirror (DEBIAN_MIRROR).
+# Needs root and a reachable Debian mirror (DEBIAN_MIRROR); installs Debian's debootstrap if missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 docker_dir="$(dirname "$here")"
@@ -32,6 +32,11 @@ mkdir -p "$work"
 
 if ! present "$debian_image"; then
   if [ ! -x "$work/rootfs/bin/bash" ]; then
+    if ! command -v debootstrap >/dev/null && command -v apt-get >/dev/null; then
+      log "installing Debian's debootstrap"
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap; } >"$work/apt.log" 2>&1 \
+        || { tail -n 20 "$work/apt.log" >&2; exit 1; }
+    fi
     log "debootstrap bookworm (minbase) into $work/rootfs"
     rm -rf "$work/rootfs" && mkdir -p "$work"
     debootstrap --variant=minbase bookworm "$work/rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 \
