@@ -119,17 +119,34 @@ describe('appends sent with the COMMIT (TransactionOptions.appendsAtCommit)', ()
     expect((await fx.store.readStream(streamId)).map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
-  it("keeps CommandRunner's newStream guess answered at once: a stream that exists runs the command as usual", async () => {
+  it("sends CommandRunner's newStream guess with the COMMIT: a wrong one fails it, and the transaction run again reads the stream", async () => {
     const streamId = `c-${randomUUID()}`;
     const runner = new CommandRunner<CounterCommand, CounterEvent, CounterState>(fx.store, counterDecider, { streamType: 'counter' });
     const increment = (options: { newStream?: boolean; freshId?: boolean }) =>
       runInTransaction(fx.dataSource, () => runner.run(streamId, { type: 'Increment', by: 1 }, aMetadata(), options), AT_COMMIT);
+    const reads = (sent: string[]) => sent.filter((query) => /SELECT transaction_id::text/.test(query));
 
-    await increment({ freshId: true }); // the stream is new: its append went with the COMMIT
-    const guessed = await increment({ newStream: true }); // a wrong guess: answered at once, then run as usual
+    const created = await sentDuring(() => increment({ newStream: true })); // right: nothing read, the append went with the COMMIT
+    expect(reads(created)).toEqual([]);
+    expect(created.filter((query) => !query.includes('pg_notify'))).toEqual([expect.stringMatching(/^START TRANSACTION; WITH appended AS/)]);
 
-    expect(guessed.streamVersion).toBe(2);
-    expect(guessed.state).toEqual({ total: 2, increments: 2 });
+    await expect(increment({ newStream: true })).rejects.toBeInstanceOf(ConcurrencyError); // wrong: the stream exists
+    let guessed: Awaited<ReturnType<typeof increment>> | undefined;
+    const again = await sentDuring(async () => (guessed = await increment({ newStream: true }))); // as the consumer does: the whole transaction again
+
+    expect(reads(again)).toHaveLength(1);
+    expect(guessed).toMatchObject({ streamVersion: 2, state: { total: 2, increments: 2 } });
+    expect((await fx.store.readStream(streamId)).map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
+  it('answers a newStream guess at once outside such a transaction, running the command as usual when it is wrong', async () => {
+    const streamId = `c-${randomUUID()}`;
+    const runner = new CommandRunner<CounterCommand, CounterEvent, CounterState>(fx.store, counterDecider, { streamType: 'counter' });
+    await runInTransaction(fx.dataSource, () => runner.run(streamId, { type: 'Increment', by: 1 }, aMetadata(), { freshId: true }), AT_COMMIT);
+
+    const guessed = await runInTransaction(fx.dataSource, () => runner.run(streamId, { type: 'Increment', by: 1 }, aMetadata(), { newStream: true }));
+
+    expect(guessed).toMatchObject({ streamVersion: 2, state: { total: 2, increments: 2 } });
     expect((await fx.store.readStream(streamId)).map((e) => e.streamVersion)).toEqual([1, 2]);
   });
 

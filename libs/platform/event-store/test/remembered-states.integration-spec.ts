@@ -119,6 +119,65 @@ describe('CommandRunner remembering the states it committed (rememberStates)', (
     expect(outcome).toMatchObject({ state: { total: 3 }, streamVersion: 2 });
   });
 
+  describe('a decision taken on a stream without writing it (loadForDecision)', () => {
+    it('reads nothing when the state is remembered, and checks at the COMMIT that the stream stayed there', async () => {
+      const runner = remembering();
+      const streamId = `capped-${randomUUID()}`;
+      await inTx(() => runner.run(streamId, { type: 'Add', by: 2 }, aMetadata()));
+
+      let seen: unknown;
+      const sent = await sentDuring(() => inTx(async () => (seen = await runner.loadForDecision(streamId))));
+
+      expect(reads(sent)).toEqual([]);
+      expect(sent.filter((query) => !query.includes('pg_notify'))).toEqual([expect.stringMatching(/^START TRANSACTION; SELECT es_expect_appended/)]);
+      expect(seen).toEqual({ state: { total: 2 }, streamVersion: 1 });
+    });
+
+    it('fails the COMMIT when another writer moved the stream, and the transaction run again reads it', async () => {
+      const runner = remembering();
+      const streamId = `capped-${randomUUID()}`;
+      await inTx(() => runner.run(streamId, { type: 'Add', by: 2 }, aMetadata()));
+      await elsewhere().run(streamId, { type: 'Add', by: 5 }, aMetadata());
+
+      await expect(inTx(() => runner.loadForDecision(streamId))).rejects.toBeInstanceOf(ConcurrencyError);
+      let seen: unknown;
+      const again = await sentDuring(() => inTx(async () => (seen = await runner.loadForDecision(streamId))));
+
+      expect(reads(again)).toHaveLength(1);
+      expect(seen).toEqual({ state: { total: 7 }, streamVersion: 2 });
+    });
+
+    it('lets the transaction append to the stream it decided on: its own append is no move', async () => {
+      const runner = remembering();
+      const streamId = `capped-${randomUUID()}`;
+      await inTx(() => runner.run(streamId, { type: 'Add', by: 2 }, aMetadata()));
+
+      const sent = await sentDuring(() =>
+        inTx(async () => {
+          const { state } = await runner.loadForDecision(streamId);
+          await runner.run(streamId, { type: 'Add', by: state.total }, aMetadata());
+        }),
+      );
+
+      expect(reads(sent)).toEqual([]);
+      expect(await typesOf(streamId)).toEqual([[1, 'Added'], [2, 'Added']]);
+    });
+
+    it('reads the stream when nothing is remembered, or outside a transaction its owner retries whole', async () => {
+      const runner = remembering();
+      const streamId = `capped-${randomUUID()}`;
+      await elsewhere().run(streamId, { type: 'Add', by: 4 }, aMetadata());
+
+      const first = await sentDuring(() => inTx(() => runner.loadForDecision(streamId)));
+      const plain = await sentDuring(() => runInTransaction(fx.dataSource, () => runner.loadForDecision(streamId)));
+      const remembered = await sentDuring(() => inTx(() => runner.loadForDecision(streamId)));
+
+      expect(reads(first)).toHaveLength(1);
+      expect(reads(plain)).toHaveLength(1);
+      expect(reads(remembered)).toEqual([]);
+    });
+  });
+
   describe('within one transaction', () => {
     it('decides a later command on the state an earlier one of the transaction left, without reading the stream again', async () => {
       const runner = elsewhere(); // remembering across transactions is not needed for this

@@ -9,9 +9,8 @@ export class AuthorizePaymentHandler implements ICommandHandler<AuthorizePayment
 
   async execute({ payment, metadata }: AuthorizePayment): Promise<void> {
     const authorize = (availableCents: number | null): PaymentCommand => ({ type: 'AuthorizePayment', data: { ...payment, availableCents } });
-    // The order's payment stream (empty for a new order) is read in the account's round trip, and
-    // the payment is appended with the COMMIT: a second announcement of the order racing this one
-    // fails that COMMIT, and the message is decided again on the stored payment.
-    await this.payments.runWithCredit(payment.consumerId, payment.orderId, authorize, metadata);
+    // A new order has no payment yet: its stream is not read (newStream). A second announcement of
+    // the order fails the COMMIT instead, and its next run reads the payment and decides nothing.
+    await this.payments.runWithCredit(payment.consumerId, payment.orderId, authorize, metadata, { newStream: true });
   }
 }

@@ -1,4 +1,4 @@
-import { EventMetadata, runInTransaction } from '@brigade/event-store';
+import { EventMetadata, runInTransaction, RunOptions } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { availableCents } from '../../domain/account.state';
@@ -32,12 +32,19 @@ export class PaymentTransaction {
    * A command decided on the account's available credit (authorise, revise), read in the same
    * transaction as everything it changes: null when the consumer has no account.
    */
-  runWithCredit(consumerId: string, orderId: string, command: (availableCents: number | null) => PaymentCommand, metadata: EventMetadata): Promise<PaymentEvent[]> {
+  runWithCredit(
+    consumerId: string,
+    orderId: string,
+    command: (availableCents: number | null) => PaymentCommand,
+    metadata: EventMetadata,
+    options: RunOptions = {},
+  ): Promise<PaymentEvent[]> {
     return runInTransaction(this.dataSource, async () => {
-      // The payment is read in the account's round trip.
-      this.payments.readAhead(paymentStreamId(orderId));
-      const { state: account } = await this.accounts.load(consumerId);
-      return this.decide(orderId, command(account.status === 'OPEN' ? availableCents(account) : null), metadata);
+      // An existing payment is read in the account's round trip, unless either is remembered: the
+      // account's credit is then checked at COMMIT, as the payment's version is by its append.
+      if (!options.newStream) this.payments.readAhead(paymentStreamId(orderId));
+      const { state: account } = await this.accounts.loadForDecision(consumerId);
+      return this.decide(orderId, command(account.status === 'OPEN' ? availableCents(account) : null), metadata, options);
     });
   }
 
@@ -46,8 +53,8 @@ export class PaymentTransaction {
     return runInTransaction(this.dataSource, () => this.decide(orderId, command, metadata));
   }
 
-  private async decide(orderId: string, command: PaymentCommand, metadata: EventMetadata): Promise<PaymentEvent[]> {
-    const { events, state, streamVersion } = await this.payments.run(paymentStreamId(orderId), command, metadata);
+  private async decide(orderId: string, command: PaymentCommand, metadata: EventMetadata, options: RunOptions = {}): Promise<PaymentEvent[]> {
+    const { events, state, streamVersion } = await this.payments.run(paymentStreamId(orderId), command, metadata, options);
     for (const hold of holdCommandsFor(events)) await this.accounts.run(hold.data.consumerId, hold, metadata);
     if (events.length > 0 && state.status !== 'NONE') {
       const { consumerId, status, amountCents } = state;

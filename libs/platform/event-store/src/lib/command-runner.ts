@@ -1,7 +1,7 @@
 import { Decider, DomainEvent, fold } from '@brigade/domain';
 import { ConcurrencyError } from './errors';
 import { DEFAULT_REMEMBERED_STREAMS, RememberedState, RememberedStates } from './remembered-states';
-import { afterCommit, inTransaction, transactionMemo } from './unit-of-work';
+import { afterCommit, appendsAtCommit, inTransaction, transactionMemo } from './unit-of-work';
 import { EventStore, StreamRead } from './event-store';
 import { EventMetadata } from './types';
 
@@ -44,13 +44,16 @@ export interface RunOptions {
    * fresh id): decide against the initial state and append at version 0 without reading the
    * stream first. Whenever that guess is wrong (the stream exists, or the initial state refuses
    * the command), the command runs as usual: the answer is always the one run() would give.
+   * Where the owner retries the transaction whole (TransactionOptions.appendsAtCommit) the
+   * append goes with the COMMIT: a wrong guess then fails the COMMIT with a ConcurrencyError, and
+   * the store remembers the stream exists, so the transaction's next run reads it instead of
+   * guessing. Elsewhere the append is sent at once, its answer deciding what happens next.
    */
   readonly newStream?: boolean;
   /**
    * Stronger than newStream: the id was generated for this command (a random UUID), so the
    * stream cannot exist and the guess cannot be wrong. The append then needs no answer, and may
-   * go with the COMMIT where the transaction allows it (TransactionOptions.appendsAtCommit); a
-   * plain newStream guess is always appended at once, its answer deciding what happens next.
+   * go with the COMMIT wherever the transaction allows it (TransactionOptions.appendsAtCommit).
    */
   readonly freshId?: boolean;
 }
@@ -92,6 +95,27 @@ export class CommandRunner<C, E extends DomainEvent, S> {
     return this.loadFor(streamId, { lock: false });
   }
 
+  /**
+   * The stream's state for a decision the transaction takes on it without (necessarily) writing
+   * it: a consumer's standing for a verdict, an account's credit for a payment. Where the owner
+   * retries the transaction whole (appendsAtCommit), a state this process remembers is used
+   * without a read, and proven current at COMMIT (EventStore.expectVersionAtCommit: a stream moved
+   * by another transaction fails it, and its next run reads). Otherwise it is read, and remembered
+   * once the transaction commits. Either way later commands of the transaction on the stream
+   * decide on that state, their appends checked as always.
+   */
+  async loadForDecision(streamId: string): Promise<{ state: S; streamVersion: number }> {
+    const states = this.written();
+    const known = states?.get(streamId);
+    if (known) return known;
+    const remembered = states && appendsAtCommit(this.store.dataSource) ? this.remembered?.take(streamId) : undefined;
+    if (remembered) this.store.expectVersionAtCommit(streamId, remembered.streamVersion);
+    const entry = remembered ?? (await this.load(streamId));
+    states?.set(streamId, entry);
+    this.rememberOnCommit(streamId, entry);
+    return entry;
+  }
+
   /** The stream's state, its lock taken first when `lock` (in the read's round trip when the store can). */
   private async loadFor(streamId: string, options: { lock: boolean }): Promise<{ state: S; streamVersion: number }> {
     return this.stateOf(await this.store.readForCommand<S>(streamId, this.options.snapshot?.schemaVersion ?? null, options));
@@ -103,7 +127,7 @@ export class CommandRunner<C, E extends DomainEvent, S> {
   }
 
   async run(streamId: string, command: C, metadata: EventMetadata, options: RunOptions = {}): Promise<CommandOutcome<E, S>> {
-    if (options.newStream || options.freshId) {
+    if (options.freshId || (options.newStream && !this.store.refusedAsNew(streamId))) {
       const created = await this.tryCreate(streamId, command, metadata, options.freshId === true);
       if (created) return created;
     }
@@ -146,8 +170,8 @@ export class CommandRunner<C, E extends DomainEvent, S> {
   }
 
   /**
-   * The states this runner's appends left streams in, in the ambient transaction (null outside
-   * one). A later command of the same transaction on one of those streams decides on that state,
+   * The states this runner's appends (or loadForDecision) left streams in, in the ambient
+   * transaction (null outside one). A later command of the same transaction on one of those streams decides on that state,
    * whatever it answers: it is the stream as this transaction will commit it, its own appends
    * still unsent perhaps (appendsAtCommit), and if anyone else wrote the stream meanwhile, the
    * transaction's appends are refused and its owner runs it again. So messages of one saga can
@@ -179,7 +203,9 @@ export class CommandRunner<C, E extends DomainEvent, S> {
     }
     if (events.length === 0) return null;
     try {
-      const result = await this.store.append(streamId, this.options.streamType, events, 0, metadata, { answerNow: !freshId, wakeRelay: !this.options.unpublished });
+      // A wrong guess sent with the COMMIT fails the transaction, whose owner runs it again.
+      const answerNow = !freshId && !appendsAtCommit(this.store.dataSource);
+      const result = await this.store.append(streamId, this.options.streamType, events, 0, metadata, { answerNow, wakeRelay: !this.options.unpublished });
       if (!result.appended) return null;
       const next = fold(this.decider, state, events);
       await this.maybeSnapshot(streamId, 0, result.streamVersion, next);

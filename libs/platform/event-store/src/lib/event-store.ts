@@ -70,6 +70,8 @@ const ANY_VERSION_ATTEMPTS = 10;
  */
 export class EventStore {
   private readonly upcasters: UpcasterChain;
+  /** Streams whose creation at version 0, sent with a COMMIT, was refused: they exist (see refusedAsNew). */
+  private readonly existingStreams = new Set<string>();
   private readonly notifier: CommitNotifier;
   private readonly sql: Sql;
 
@@ -150,10 +152,43 @@ export class EventStore {
       ...statements.appendAtCommit,
       values,
       key: streamKey(streamId),
-      failure: (error) => (isRefusedAppend(error, streamId) ? new ConcurrencyError(streamId, expected, null) : null),
+      failure: (error) => {
+        if (!isRefusedAppend(error, streamId)) return null;
+        if (expected === 0) this.rememberExisting(streamId);
+        return new ConcurrencyError(streamId, expected, null);
+      },
     });
     if (wakeRelay) this.wakeRelayAfterCommit();
     return { streamVersion: expected + events.length, appended: true };
+  }
+
+  /**
+   * Fails the ambient transaction's COMMIT with a ConcurrencyError if another transaction appended
+   * to the stream after `version` (checked in the COMMIT's round trip, so it costs none of its
+   * own): for a decision taken on a state the process remembers, without reading the stream. Only
+   * in a transaction whose owner retries it whole (TransactionOptions.appendsAtCommit).
+   */
+  expectVersionAtCommit(streamId: string, version: number): void {
+    writeAtCommit(this.dataSource, {
+      ...statements.expectVersionAtCommit,
+      values: [streamId, version],
+      key: streamKey(streamId),
+      failure: (error) => (isRefusedAppend(error, streamId) ? new ConcurrencyError(streamId, version, null) : null),
+    });
+  }
+
+  /**
+   * Whether a creation of the stream at version 0 sent with a COMMIT was refused in this process:
+   * the stream exists, and a guess that it is new (CommandRunner's newStream) would only fail again.
+   */
+  refusedAsNew(streamId: string): boolean {
+    return this.existingStreams.has(streamId);
+  }
+
+  /** Bounded: a refused guess is rare (a second announcement of one aggregate), and forgetting one costs only a retry. */
+  private rememberExisting(streamId: string): void {
+    if (this.existingStreams.size >= 10_000) this.existingStreams.clear();
+    this.existingStreams.add(streamId);
   }
 
   private wakeRelayAfterCommit(): void {

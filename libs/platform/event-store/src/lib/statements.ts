@@ -75,6 +75,17 @@ export const appendAtCommit: Statement = {
   SELECT es_expect_appended($1, $3, cardinality($4::uuid[]), (SELECT count(*)::integer FROM appended))`,
 };
 
+/**
+ * The check of a decision taken on a remembered state without reading its stream (CommandRunner.
+ * loadForDecision): no other transaction appended after version $2. Sent with the COMMIT; a
+ * refusal raises ES409 with the stream id as its HINT, as a refused append at commit does.
+ */
+export const expectVersionAtCommit: Statement = {
+  name: 'brigade_es_expect_version_at_commit',
+  text: `SELECT es_expect_appended($1, $2, 0, (SELECT count(*)::integer FROM es_events
+    WHERE stream_id = $1 AND stream_version > $2 AND transaction_id <> pg_current_xact_id()))`,
+};
+
 /** SQLSTATE of es_expect_appended's refusal. */
 export const APPEND_REFUSED = 'ES409';
 
