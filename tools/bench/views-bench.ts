@@ -23,6 +23,7 @@ import { Client } from 'pg';
 import { AppProcess, call, freePort, publishFixture } from '@brigade/component-testing';
 import { accountingContext } from '@brigade/contracts/accounting';
 import { consumersContext } from '@brigade/contracts/consumers';
+import { deliveryContext } from '@brigade/contracts/delivery';
 import { kitchenContext } from '@brigade/contracts/kitchen';
 import { ordersContext } from '@brigade/contracts/orders';
 import { restaurantsContext } from '@brigade/contracts/restaurants';
@@ -43,7 +44,8 @@ const REQUESTS = option('requests', 500);
 const REBUILDS = option('rebuilds', 3);
 const WARM_UP = 50;
 const SEED = { restaurants: 10_000, consumers: 1_000, orders: 100_000 };
-const SOURCE_CONTEXTS = [restaurantsContext, consumersContext, ordersContext, kitchenContext, accountingContext];
+// Every stream order-history reads (its durables would create a missing one, and the clean-up would miss it).
+const SOURCE_CONTEXTS = [restaurantsContext, consumersContext, ordersContext, kitchenContext, accountingContext, deliveryContext];
 const PUBLISHERS = 32; // orders published side by side, each one's events in order
 const CATCH_UP_TIMEOUT_MS = 600_000;
 
