@@ -21,8 +21,3 @@ export interface Saga<Input, Event extends DomainEvent, State, Command> {
   evolve(state: State, event: Event): State;
   initialState(): State;
 }
-
-/** The decision that does nothing. */
-export function decideNothing<Event extends DomainEvent, Command>(): SagaDecision<Event, Command> {
-  return { events: [], send: [] };
-}

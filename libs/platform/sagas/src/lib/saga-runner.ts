@@ -56,11 +56,6 @@ export class SagaRunner<Input extends object, Event extends DomainEvent, State, 
     return this.options.streamId(sagaId);
   }
 
-  /** Reads the saga's stream in the transaction's next pipelined read (see CommandRunner.readAhead). */
-  readAhead(sagaId: string): void {
-    this.runner.readAhead(this.streamId(sagaId));
-  }
-
   async run(sagaId: string, input: Input, metadata: EventMetadata, options: RunOptions = {}): Promise<SagaOutcome<Event, Command>> {
     const { events } = await this.runner.run(this.streamId(sagaId), input, metadata, options);
     const decision = this.decisions.get(input);
