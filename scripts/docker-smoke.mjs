@@ -17,7 +17,9 @@ const composeFile = join(root, 'docker', 'compose.yaml');
 const dockerfile = join(root, 'docker', 'Dockerfile');
 const project = 'brigade-smoke';
 // Host ports away from `npm start`'s 3001..3007, so a running dev platform does not collide.
-const hostPorts = { consumers: 13001, restaurants: 13002, orders: 13003, kitchen: 13004, accounting: 13005, delivery: 13006, 'order-history': 13007 };
+const hostPorts = { consumers: 13001, restaurants: 13002, orders: 13003, kitchen: 13004, accounting: 13005, delivery: 13006, 'order-history': 13007, identity: 13008 };
+// The stack's first admin (BRIGADE_ADMIN_*), a throw-away one for this run.
+const admin = { email: 'admin@smoke.brigade.test', password: `smoke-${randomUUID()}` };
 const probeApp = 'kitchen'; // the app whose code gets the one-line change
 const buildNetwork = process.env.DOCKER_BUILD_NETWORK ?? 'host'; // this VM's containers have no NAT
 // --cold: removes the app images and the dangling images (the layer cache of earlier builds) first,
@@ -134,10 +136,13 @@ async function waitForHealthy(compose, timeoutMs = 300_000) {
   throw new Error(`not every container became healthy within ${seconds(timeoutMs)}: ${states}`);
 }
 
-async function http(method, port, path, body) {
+/** Bearer tokens of the admin and of the consumer who signs up: every route but sign-up and login needs one. */
+const tokens = { admin: undefined, consumer: undefined };
+
+async function http(method, port, path, body, token = tokens.admin) {
   const response = await fetch(`http://127.0.0.1:${port}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(10_000),
   });
@@ -145,18 +150,22 @@ async function http(method, port, path, body) {
   return { status: response.status, headers: Object.fromEntries(response.headers), body: text ? JSON.parse(text) : undefined };
 }
 
-async function expectCreated(method, port, path, body) {
-  const response = await http(method, port, path, body);
+async function expectCreated(method, port, path, body, token) {
+  const response = await http(method, port, path, body, token);
   if (response.status >= 300) throw new Error(`${method} :${port}${path} answered ${response.status}: ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
-/** Consumer, open restaurant, then an order until APPROVED (the first may race the events it needs). */
+async function login(credentials) {
+  return (await expectCreated('POST', hostPorts.identity, '/auth/token', credentials, null)).access_token;
+}
+
+/** A consumer signed up through identity, open restaurant, then an order until APPROVED (the first may race the events it needs). */
 async function placeApprovedOrder(timeoutMs = 120_000) {
-  const consumer = await expectCreated('POST', hostPorts.consumers, '/consumers', {
-    name: { firstName: 'Ada', lastName: 'Lovelace' },
-    email: `ada-${randomUUID().slice(0, 8)}@example.com`,
-  });
+  tokens.admin = await login(admin);
+  const ada = { email: `ada-${randomUUID().slice(0, 8)}@example.com`, password: `pw-${randomUUID()}` };
+  const consumer = await expectCreated('POST', hostPorts.identity, '/auth/signup', { ...ada, name: { firstName: 'Ada', lastName: 'Lovelace' } }, null);
+  tokens.consumer = await login(ada);
   const menuItemId = randomUUID();
   const restaurant = await expectCreated('POST', hostPorts.restaurants, '/restaurants', {
     name: 'Pizza Roma',
@@ -175,7 +184,7 @@ async function placeApprovedOrder(timeoutMs = 120_000) {
   let attempts = 0;
   let last = 'no answer yet';
   while (Date.now() < deadline) {
-    const created = await http('POST', hostPorts.orders, '/orders', order);
+    const created = await http('POST', hostPorts.orders, '/orders', order, tokens.consumer);
     if (created.status !== 201) {
       // 404/422 until the restaurant (and its opening) has reached the orders replica.
       last = `POST /orders ${created.status} ${created.body?.code ?? ''}`;
@@ -185,7 +194,7 @@ async function placeApprovedOrder(timeoutMs = 120_000) {
     attempts++;
     const { orderId } = created.body;
     while (Date.now() < deadline) {
-      const { body: view } = await http('GET', hostPorts.orders, `/orders/${orderId}`);
+      const { body: view } = await http('GET', hostPorts.orders, `/orders/${orderId}`, undefined, tokens.consumer);
       if (view?.state === 'APPROVED') return { orderId, attempts, ms: Date.now() - started };
       if (view?.state !== 'APPROVAL_PENDING') {
         last = `order ${orderId} ${view?.state} ${JSON.stringify(view?.rejectionReason ?? '')}`;
@@ -203,8 +212,8 @@ async function seenByOrderHistory(orderId, timeoutMs = 30_000) {
   const started = Date.now();
   let last = 'no answer yet';
   while (Date.now() - started < timeoutMs) {
-    const view = await http('GET', hostPorts['order-history'], `/order-history/orders/${orderId}`);
-    const status = await http('GET', hostPorts['order-history'], `/order-history/orders/${orderId}/status`);
+    const view = await http('GET', hostPorts['order-history'], `/order-history/orders/${orderId}`, undefined, tokens.consumer);
+    const status = await http('GET', hostPorts['order-history'], `/order-history/orders/${orderId}/status`, undefined, tokens.consumer);
     if (view.body?.state === 'APPROVED' && view.body?.consumerName && status.body?.state === 'APPROVED') {
       return { ms: Date.now() - started, servedFrom: status.headers?.['x-served-from'] ?? 'unknown' };
     }
@@ -248,7 +257,11 @@ async function deliverToTheDoor(orderId, timeoutMs = 60_000) {
 const compose = composeCommand();
 const composeArgs = ['-p', project, '-f', composeFile];
 const services = ['nats', 'postgres', 'redis', ...appsOfCompose().keys()];
-const composeEnv = Object.fromEntries(Object.entries(hostPorts).map(([app, port]) => [`${app.toUpperCase().replace(/-/g, '_')}_HTTP_PORT`, String(port)]));
+const composeEnv = {
+  ...Object.fromEntries(Object.entries(hostPorts).map(([app, port]) => [`${app.toUpperCase().replace(/-/g, '_')}_HTTP_PORT`, String(port)])),
+  BRIGADE_ADMIN_EMAIL: admin.email,
+  BRIGADE_ADMIN_PASSWORD: admin.password,
+};
 const figures = [];
 let probeContext;
 let stackUp = false;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `nx serve <app>` (the serve target of every app, nx.json): one app on the infrastructure `npm start`
-// uses: the PostgreSQL and NATS at DATABASE_URL / NATS_URL when they answer, otherwise embedded ones;
+// uses: the PostgreSQL and NATS at DATABASE_URL / NATS_URL when they answer, otherwise embedded ones
+// (the app connects to a NATS started here as its own user);
 // the app's own database `brigade_<app>`, created if missing; its port from scripts/lib/apps.mjs
 // unless PORT is set. Exits with the app's code, so an app that cannot start fails the Nx target
 // (which is therefore not `continuous`: Nx counts a continuous task that no other task waits for as
@@ -17,6 +18,7 @@ ensureDependencies(root);
 const { ensureInfrastructure, ensureDatabase } = await import('./lib/infra.mjs');
 const { assignPorts, databaseName, discoverApps } = await import('./lib/apps.mjs');
 const { sleep, stopChild } = await import('./lib/processes.mjs');
+const { devAdmin } = await import('./lib/dev-admin.mjs');
 
 const app = basename(process.argv[2] ?? ''); // `restaurants` or its project root, `apps/restaurants`
 const apps = discoverApps(root);
@@ -39,11 +41,11 @@ async function stop(code) {
 // SIGHUP too: under `nx serve` in a terminal the app runs in a pseudo-terminal that Nx closes on Ctrl-C.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(0));
 
-let databaseUrl, natsUrl;
+let databaseUrl, natsEnv;
 try {
-  const { postgres, nats } = await ensureInfrastructure({ root, log }, infrastructure);
+  const { postgres, nats } = await ensureInfrastructure({ root, log, users: true }, infrastructure);
   databaseUrl = await ensureDatabase(postgres.url, databaseName(app));
-  natsUrl = nats.url;
+  natsEnv = nats.envFor(app);
 } catch (error) {
   console.error(`[serve] ${error.message}`);
   await stop(1);
@@ -51,10 +53,12 @@ try {
 
 // An explicit PORT wins (and is validated by the app, like every other variable).
 const port = process.env.PORT || String(assignPorts([app]).get(app));
+// identity gets the first admin as under `npm start`: BRIGADE_ADMIN_* when set, else the development admin.
+const admin = app === 'identity' ? devAdmin(root, `http://127.0.0.1:${port}`) : { env: {}, notice: null };
 child = spawn(process.execPath, [join('scripts', 'run-ts.mjs'), join('apps', app, 'src', 'main.ts')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PORT: port, DATABASE_URL: databaseUrl, NATS_URL: natsUrl },
+  env: { ...process.env, PORT: port, DATABASE_URL: databaseUrl, ...natsEnv, ...admin.env },
 });
 child.on('exit', (code, signal) => {
   if (stopping) return;
@@ -68,6 +72,7 @@ while (!stopping && Date.now() < deadline) {
   const healthy = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
   if (healthy && !stopping) {
     log(`${app} is running: http://localhost:${port}/docs  http://localhost:${port}/health  (Ctrl-C to stop)`);
+    if (admin.notice) log(admin.notice);
     break;
   }
   await sleep(500);

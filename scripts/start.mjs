@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the whole platform on this machine. Uses the PostgreSQL and NATS at DATABASE_URL /
-// NATS_URL when they answer, otherwise embedded ones; gives every app its own database and port;
-// the apps run their own migrations at start-up. Ctrl-C stops the apps, then what was started here.
+// NATS_URL when they answer, otherwise embedded ones (a NATS started here has a user per app, with the
+// permissions of docs/security.md); gives every app its own database, port and NATS user; the apps run
+// their own migrations at start-up. Ctrl-C stops the apps, then what was started here.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
@@ -15,6 +16,7 @@ ensureDependencies(root);
 const { ensureInfrastructure, ensureDatabase } = await import('./lib/infra.mjs');
 const { assignPorts, databaseName, discoverApps } = await import('./lib/apps.mjs');
 const { sleep, stopChild } = await import('./lib/processes.mjs');
+const { devAdmin } = await import('./lib/dev-admin.mjs');
 
 const apps = discoverApps(root);
 if (apps.length === 0) {
@@ -40,13 +42,19 @@ process.on('SIGTERM', () => shutdown(0));
 
 let postgres, nats;
 try {
-  ({ postgres, nats } = await ensureInfrastructure({ root, log }, infrastructure));
+  ({ postgres, nats } = await ensureInfrastructure({ root, log, users: true }, infrastructure));
 } catch (error) {
   console.error(`[start] ${error.message}`);
   await shutdown(1);
 }
 
 const ports = assignPorts(apps);
+// Every app trusts the identity app's tokens (its AUTH_ISSUER default is identity on 3008), and
+// identity gets the first admin: BRIGADE_ADMIN_* when set, else a development admin made once.
+const identityUrl = `http://127.0.0.1:${ports.get('identity')}`;
+const issuer = apps.includes('identity') && !process.env.AUTH_ISSUER ? { AUTH_ISSUER: identityUrl } : {};
+const admin = apps.includes('identity') ? devAdmin(root, identityUrl) : { env: {}, notice: null };
+const envOf = (app) => ({ ...issuer, ...(app === 'identity' ? admin.env : {}) });
 const width = Math.max(...apps.map((app) => app.length));
 const colours = [36, 35, 33, 32, 34, 31, 96, 95];
 const label = (app) => {
@@ -65,7 +73,7 @@ for (const app of apps) {
   const child = spawn(process.execPath, [join('scripts', 'run-ts.mjs'), join('apps', app, 'src', 'main.ts')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(ports.get(app)), DATABASE_URL: databaseUrl, NATS_URL: nats.url },
+    env: { ...process.env, PORT: String(ports.get(app)), DATABASE_URL: databaseUrl, ...nats.envFor(app), ...envOf(app) },
   });
   children.set(app, child);
   for (const stream of [child.stdout, child.stderr]) {
@@ -91,7 +99,8 @@ if (!shuttingDown) {
     const base = `http://localhost:${ports.get(app)}`;
     console.log(`  ${app.padEnd(width)}  ${base}/docs  ${base}/health  ${health[i]}`);
   });
-  console.log(`  PostgreSQL ${redact(postgres.url)}   NATS ${nats.url}`);
+  console.log(`  PostgreSQL ${redact(postgres.url)}   NATS ${nats.url}${nats.credentialsFile ? ` (users: ${nats.credentialsFile})` : ''}`);
+  if (admin.notice) log(admin.notice);
   log('Press Ctrl-C to stop.');
 }
 

@@ -10,8 +10,9 @@ const PORTS = {
   accounting: 3005,
   delivery: 3006,
   'order-history': 3007,
+  identity: 3008,
 };
-const FIRST_UNLISTED_PORT = 3008;
+const FIRST_UNLISTED_PORT = 3009;
 
 /** The servable apps: folders under apps/ with a src/main.ts (apps/e2e holds tests only). */
 export function discoverApps(root) {

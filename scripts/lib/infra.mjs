@@ -9,8 +9,9 @@ export { ensureDatabase, DEFAULT_DATABASE_URL } from './postgres.mjs';
 export { DEFAULT_NATS_URL } from './nats.mjs';
 
 /**
- * PostgreSQL, then NATS. Each handle is pushed onto `started` as soon as it is up, so that a
- * failure half-way still lets the caller stop what was started (in reverse order).
+ * PostgreSQL, then NATS (`options.users`: a NATS started here has a user per app). Each handle is
+ * pushed onto `started` as soon as it is up, so that a failure half-way still lets the caller stop
+ * what was started (in reverse order).
  */
 export async function ensureInfrastructure(options, started) {
   const postgres = await ensurePostgres(options);

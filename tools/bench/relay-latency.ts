@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { EventMetadata, EventStore, eventStoreMigrations } from '@brigade/event-store';
 import { OutboxRelay, connectNats, contextStreamName, ensureContextStream, jetStreamClients, relayMigrations } from '@brigade/messaging';
 import { createTestDatabase, natsUrl, testNamespace } from '@brigade/testing';
@@ -43,11 +44,14 @@ export async function openDatabase(label: string) {
   };
 }
 
-/** `samples` appends at ~200/s, each timed from its commit to a consumer reading it from JetStream. */
-export async function measureRelayLatency(samples: number) {
+/**
+ * `samples` appends at ~200/s, each timed from its commit to a consumer reading it from JetStream;
+ * on the shared test NATS, or on the one `connect` opens (the saga benchmark's platform has its own).
+ */
+export async function measureRelayLatency(samples: number, connect: () => Promise<NatsConnection> = () => connectNats({ servers: natsUrl(), name: 'bench' })) {
   const { dataSource, close } = await openDatabase('bench_relay');
   const ns = testNamespace();
-  const nc = await connectNats({ servers: natsUrl(), name: 'bench' });
+  const nc = await connect();
   const { jsm } = await jetStreamClients(nc);
   await ensureContextStream(jsm, ns, 'bench');
   const store = new EventStore(dataSource);

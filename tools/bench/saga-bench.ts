@@ -21,8 +21,6 @@ import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { call } from '@brigade/component-testing';
 import { orderApprovedV1Subject, orderRejectedV1Subject } from '@brigade/contracts/orders';
-import { connectNats } from '@brigade/messaging';
-import { natsUrl } from '@brigade/testing';
 // The benchmark drives the very platform and journey steps the e2e suite runs (no copy to drift);
 // they live in @brigade/component-testing.
 import {
@@ -180,7 +178,8 @@ async function openShop(platform: Platform, hops: SagaHops): Promise<Shop> {
 async function main() {
   log('starting the platform (five apps as processes)');
   const platform = await Platform.start({ approvalDeadlineMs: 30_000, apps: SAGA_APPS });
-  const nc = await connectNats({ servers: natsUrl(), name: 'saga-bench' });
+  // The platform runs its own NATS with a user per app; the bench watches it as the operator.
+  const nc = await platform.nats.connect('saga-bench');
   try {
     const decisions: Decisions = new OrderSignals(nc, platform.subjectPrefix, { [orderApprovedV1Subject]: 'APPROVED', [orderRejectedV1Subject]: 'REJECTED' });
     const hops = new SagaHops(nc, platform.subjectPrefix);
@@ -190,7 +189,7 @@ async function main() {
     await sleep(1000); // its tail drains before anything is measured
 
     log(`relay baseline (${SAMPLES} events)`);
-    const relay = await measureRelayLatency(SAMPLES);
+    const relay = await measureRelayLatency(SAMPLES, () => platform.nats.connect('bench'));
 
     log(`saga at ${SAGA_RATE} orders/s for ${SECONDS} s`);
     hops.reset();

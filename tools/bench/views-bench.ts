@@ -28,7 +28,7 @@ import { kitchenContext } from '@brigade/contracts/kitchen';
 import { ordersContext } from '@brigade/contracts/orders';
 import { restaurantsContext } from '@brigade/contracts/restaurants';
 import { connectNats, contextStreamName, deadLetterStreamName, ensureContextStream, jetStreamClients } from '@brigade/messaging';
-import { createTestDatabase, natsUrl, startRedisServer, testNamespace } from '@brigade/testing';
+import { createTestDatabase, natsUrl, startRedisServer, TestIssuer, testNamespace } from '@brigade/testing';
 import { percentile, printTable, round } from './measure';
 import { eventLog } from './views-events';
 import { seedViews } from './views-seed';
@@ -131,7 +131,9 @@ async function main() {
   try {
     // The neighbours' streams exist before the app's durables look for them, as when they run.
     for (const context of SOURCE_CONTEXTS) await ensureContextStream(jsm, ns, context);
+    const issuer = await TestIssuer.create();
     app = new AppProcess('order-history', await freePort(), {
+      ...issuer.env(),
       DATABASE_URL: database.url,
       NATS_URL: natsUrl(),
       NATS_SUBJECT_PREFIX: ns.subjectPrefix,
@@ -144,6 +146,7 @@ async function main() {
       throw new Error(`${error.message}\n${app?.log()}`);
     });
     const running = app;
+    running.headers = await issuer.bearer({ role: 'admin' });
 
     // 1. The event log, applied by the live durables (the baseline), then replayed by a rebuild.
     const events = eventLog(ORDERS_REPLAYED, 200, 100, random);

@@ -42,7 +42,7 @@ describe('accounting service over HTTP: credit limits, refusals, health and Open
       const changed = await call(app, 'PUT', `/accounts/${consumerId}/credit-limit`, { creditLimitCents: 75000 });
 
       expect(changed.status).toBe(200);
-      expect(changed.body).toEqual({ consumerId, creditLimitCents: 75000, availableCents: 75000, authorizations: [] });
+      expect(changed.body).toEqual({ consumerId, creditLimitCents: 75000, availableCents: 75000, authorizations: [], nextCursor: null });
       expect((await call(app, 'GET', `/accounts/${consumerId}`)).body).toEqual(changed.body);
       const message = await eventually(() => {
         const found = app.published.find((m) => m.subject === `${app.subjectPrefix}${accountCreditLimitChangedV1.subject}` && m.aggregateId === consumerId);
@@ -116,6 +116,39 @@ describe('accounting service over HTTP: credit limits, refusals, health and Open
     });
   });
 
+  describe('GET /accounts/:consumerId paging', () => {
+    let consumerId: string;
+
+    beforeAll(async () => {
+      consumerId = await anAccount();
+    });
+
+    it.each([
+      ['a limit of 0', '?limit=0', 'limit'],
+      ['a limit above 100', '?limit=101', 'limit'],
+      ['a negative limit', '?limit=-5', 'limit'],
+      ['a fractional limit', '?limit=1.5', 'limit'],
+      ['a limit that is not a number', '?limit=ten', 'limit'],
+      ['a limit with a leading zero', '?limit=020', 'limit'],
+      ['two limits', '?limit=10&limit=20', 'limit'],
+      ['an empty cursor', '?cursor=', 'cursor'],
+      ['a cursor this service never answered', '?cursor=bm90LWEtY3Vyc29y', 'cursor'],
+      ['a cursor with characters outside base64url', '?cursor=a%2Bb', 'cursor'],
+      ['an unknown query field', '?offset=20', 'offset'],
+    ])('refuses %s with a 400 naming the field', async (_case, query, field) => {
+      const answer = await refused('GET', `/accounts/${consumerId}${query}`);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ status: 400, code: 'REQUEST.VALIDATION' });
+      expect(fieldsOf(answer)).toContain(field);
+    });
+
+    it('answers a page of the largest size, and an empty account as one last page', async () => {
+      const answer = await call(app, 'GET', `/accounts/${consumerId}?limit=100`);
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ authorizations: [], nextCursor: null });
+    });
+  });
+
   describe('ids in the path', () => {
     it.each([
       ['GET', '/accounts/not-a-uuid'],
@@ -148,6 +181,13 @@ describe('accounting service over HTTP: credit limits, refusals, health and Open
       expect(docs.status).toBe(200);
       const paths = docs.body.paths;
       expect(paths['/accounts/{consumerId}'].get.responses).toHaveProperty('404');
+      expect(paths['/accounts/{consumerId}'].get.parameters).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'cursor', in: 'query', required: false }),
+          expect.objectContaining({ name: 'limit', in: 'query', required: false, schema: expect.objectContaining({ minimum: 1, maximum: 100, default: 20 }) }),
+        ]),
+      );
+      expect(docs.body.components.schemas.AccountResponse.properties.nextCursor).toMatchObject({ nullable: true });
       expect(paths['/accounts/{consumerId}/credit-limit'].put.responses).toEqual(expect.objectContaining({ 200: expect.anything(), 422: expect.anything() }));
       expect(docs.body.components.schemas.ChangeCreditLimitRequest.required).toEqual(['creditLimitCents']);
     });

@@ -91,6 +91,7 @@ describe('accounting service: cancellation, delivery and revision move the money
         creditLimitCents: 50000,
         availableCents: 50000,
         authorizations: [{ orderId, amountCents: 4000, status: 'VOIDED' }],
+        nextCursor: null,
       });
     });
   });
@@ -111,6 +112,7 @@ describe('accounting service: cancellation, delivery and revision move the money
         creditLimitCents: 50000,
         availableCents: 50000,
         authorizations: [{ orderId, amountCents: 2500, status: 'CAPTURED' }],
+        nextCursor: null,
       });
 
       await handled(PAYMENT_DURABLE, [await app.publish(orderCancelled(orderId, consumerId))]);
@@ -191,8 +193,15 @@ describe('accounting service: cancellation, delivery and revision move the money
     });
   });
 
-  describe('GET /accounts/:consumerId stays bounded', () => {
-    it('lists the latest 50 payments, newest first, while the credit counts every open one; the account snapshot holds no payments', async () => {
+  describe('GET /accounts/:consumerId pages its payments', () => {
+    const page = async (consumerId: string, query: string) => {
+      const answer = await call(app, 'GET', `/accounts/${consumerId}${query}`);
+      expect(answer.status).toBe(200);
+      return answer.body;
+    };
+    const idsOf = (body: { authorizations: Array<{ orderId: string }> }) => body.authorizations.map((a) => a.orderId);
+
+    it('shows the newest 20 by default, pages on through every payment newest first and each once, while the credit counts every open one; the account snapshot holds no payments', async () => {
       const consumerId = await anAccount();
       const place = async (count: number): Promise<string[]> => {
         const orderIds = Array.from({ length: count }, () => randomUUID());
@@ -206,21 +215,56 @@ describe('accounting service: cancellation, delivery and revision move the money
       const oldest = await place(5);
       const later = await place(50);
 
-      const body = await account(consumerId);
-      expect(body.availableCents).toBe(50000 - 55 * 100);
-      expect(body.authorizations).toHaveLength(50);
-      expect(new Set(body.authorizations.map((a: { orderId: string }) => a.orderId))).toEqual(new Set(later));
-      expect(body.authorizations.every((a: { status: string; amountCents: number }) => a.status === 'AUTHORIZED' && a.amountCents === 100)).toBe(true);
+      const first = await account(consumerId);
+      expect(first.availableCents).toBe(50000 - 55 * 100);
+      expect(first.authorizations).toHaveLength(20);
+      expect(first.nextCursor).toEqual(expect.stringMatching(/^[A-Za-z0-9_-]+$/));
+      const fifty = await page(consumerId, '?limit=50');
+      expect(new Set(idsOf(fifty))).toEqual(new Set(later));
+      expect(fifty.authorizations.every((a: { status: string; amountCents: number }) => a.status === 'AUTHORIZED' && a.amountCents === 100)).toBe(true);
+      expect(first.authorizations).toEqual(fifty.authorizations.slice(0, 20));
 
+      // A payment answered while a client walks the pages shifts none of them.
       const [newest] = await place(1);
+      const walked = [...idsOf(first)];
+      let next: string | null = first.nextCursor;
+      const sizes = [first.authorizations.length];
+      while (next !== null) {
+        const body = await page(consumerId, `?cursor=${next}`);
+        walked.push(...idsOf(body));
+        sizes.push(body.authorizations.length);
+        next = body.nextCursor;
+      }
+      expect(sizes).toEqual([20, 20, 15]);
+      expect(walked).toHaveLength(55);
+      expect(new Set(walked.slice(0, 50))).toEqual(new Set(later));
+      expect(new Set(walked.slice(50))).toEqual(new Set(oldest));
+
+      // A page exactly as large as what is left is the last one.
+      const whole = await page(consumerId, '?limit=56');
+      expect(whole.nextCursor).toBeNull();
+      expect(idsOf(whole)).toEqual([newest, ...walked]);
       const after = await account(consumerId);
-      expect(after.authorizations).toHaveLength(50);
       expect(after.authorizations[0]).toEqual({ orderId: newest, amountCents: 100, status: 'AUTHORIZED' });
-      expect(after.authorizations.map((a: { orderId: string }) => a.orderId)).not.toContain(oldest[0]);
+      expect(idsOf(after)).not.toContain(oldest[0]);
 
       // 56 holds on the account stream: snapshotted, and a snapshot is three numbers, whatever the number of orders.
       const [snapshot] = await app.dataSource.query('SELECT schema_version, state FROM es_snapshots WHERE stream_id = $1', [consumerId]);
       expect(snapshot).toEqual({ schema_version: 2, state: { status: 'OPEN', consumerId, creditLimitCents: 50000, heldCents: expect.any(Number) } });
+    });
+
+    it('keeps each account’s pages to itself: another account’s cursor shows only this account’s payments', async () => {
+      const mine = await anAuthorisedOrder(700);
+      const theirs = await anAuthorisedOrder(800);
+      const theirSecond = randomUUID();
+      await app.publish(orderCreated(theirSecond, theirs.consumerId, 900));
+      await eventually(() => expect(published(paymentAuthorizedV1, theirSecond)).toHaveLength(1));
+      const theirFirstPage = await page(theirs.consumerId, '?limit=1');
+      expect(theirFirstPage.nextCursor).not.toBeNull();
+
+      // The cursor only says where to resume (their newest payment, answered after mine).
+      const mixed = await page(mine.consumerId, `?cursor=${theirFirstPage.nextCursor}`);
+      expect(idsOf(mixed)).toEqual([mine.orderId]);
     });
   });
 });

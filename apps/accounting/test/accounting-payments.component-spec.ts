@@ -54,7 +54,7 @@ describe('accounting service: accounts opened and payments authorised from neigh
     });
     expect(accountOpenedV1.parse(opened.payload)).toEqual({ consumerId, creditLimitCents: 50000 });
     expect(opened.aggregateId).toBe(consumerId);
-    expect(await account(consumerId)).toEqual({ consumerId, creditLimitCents: 50000, availableCents: 50000, authorizations: [] });
+    expect(await account(consumerId)).toEqual({ consumerId, creditLimitCents: 50000, availableCents: 50000, authorizations: [], nextCursor: null });
   });
 
   it('authorises an order within the available credit: authorized.v1 published from the order’s payment, available credit reduced', async () => {
@@ -74,6 +74,7 @@ describe('accounting service: accounts opened and payments authorised from neigh
       creditLimitCents: 50000,
       availableCents: 50000 - 2997,
       authorizations: [{ orderId, amountCents: 2997, status: 'AUTHORIZED' }],
+      nextCursor: null,
     });
   });
 
@@ -112,6 +113,7 @@ describe('accounting service: accounts opened and payments authorised from neigh
       creditLimitCents: 50000,
       availableCents: 50000,
       authorizations: [{ orderId, amountCents: 100, status: 'DECLINED' }],
+      nextCursor: null,
     });
   });
 
@@ -129,6 +131,7 @@ describe('accounting service: accounts opened and payments authorised from neigh
       creditLimitCents: 50000,
       availableCents: 50000,
       authorizations: [{ orderId, amountCents: 4000, status: 'VOIDED' }],
+      nextCursor: null,
     });
   });
 

@@ -16,12 +16,13 @@ import { mapConsumerEvent } from './infrastructure/consumer-event.mapper';
 import { consumersMigrations } from './infrastructure/migrations';
 import { OrderValidationCommandRunner } from './infrastructure/order-validation-command-runner';
 import { ConsumersController } from './interface/http/consumers.controller';
+import { IdentityEventsConsumer } from './interface/messaging/identity-events.consumer';
 import { OrderEventsConsumer } from './interface/messaging/order-events.consumer';
 
 const commandHandlers = [RegisterConsumerHandler, SuspendConsumerHandler, ReactivateConsumerHandler, ValidateOrderHandler];
 const queryHandlers = [GetConsumerHandler];
 const httpControllers = [ConsumersController];
-const eventConsumers = [OrderEventsConsumer];
+const eventConsumers = [OrderEventsConsumer, IdentityEventsConsumer];
 const eventSourcing: Provider[] = [
   { provide: EventStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new EventStore(dataSource) },
   ConsumerCommandRunner,

@@ -60,11 +60,11 @@ describe('consumers service: commands are stored and published', () => {
     expect(message.headers.get(Headers.StreamVersion)).toBe('1');
   });
 
-  it('stores every event with metadata from the request: correlation id, actor, time', async () => {
-    const correlation = { 'X-Correlation-Id': 'corr-consumer-lifecycle', 'X-Actor-Id': 'admin-1', 'X-Actor-Role': 'admin' };
+  it('stores every event with metadata from the request: correlation id, the token’s user as actor, time', async () => {
+    const headers = { 'X-Correlation-Id': 'corr-consumer-lifecycle', ...(await app.environment.issuer.bearer({ role: 'admin', sub: 'admin-1' })) };
     const before = Date.now();
-    const consumerId = await registerConsumer(correlation);
-    expect((await call(app, 'POST', `/consumers/${consumerId}/suspend`, undefined, correlation)).status).toBe(200);
+    const consumerId = await registerConsumer(headers);
+    expect((await call(app, 'POST', `/consumers/${consumerId}/suspend`, undefined, headers)).status).toBe(200);
 
     const events = await new EventStore(app.dataSource).readStream(consumerId);
     expect(events.map((e) => [e.type, e.streamVersion, e.streamType])).toEqual([

@@ -3,6 +3,7 @@
 // on a free port, collecting everything it publishes, plus a publisher standing in for orders.
 import { ComponentApp, startComponentApp } from '@brigade/component-testing';
 import { consumersContext } from '@brigade/contracts/consumers';
+import { identityContext } from '@brigade/contracts/identity';
 import { OrderCreatedV1, orderCreatedV1Subject, ordersContext } from '@brigade/contracts/orders';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../src/app.module';
@@ -31,7 +32,7 @@ export interface ConsumersApp extends ComponentApp {
 }
 
 export async function startConsumersApp(): Promise<ConsumersApp> {
-  const app = await startComponentApp({ app: APP, context: consumersContext, neighbours: [ordersContext], module: AppModule, consumers: true });
+  const app = await startComponentApp({ app: APP, context: consumersContext, neighbours: [ordersContext, identityContext], module: AppModule, consumers: true });
   const { jsm } = app.environment;
   const ordersStream = app.environment.streamName(ordersContext);
   return {

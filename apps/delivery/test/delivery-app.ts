@@ -10,7 +10,7 @@ import { kitchenContext } from '@brigade/contracts/kitchen';
 import { ordersContext } from '@brigade/contracts/orders';
 import { restaurantsContext } from '@brigade/contracts/restaurants';
 import { ConsumerOutcomeReport, JetStreamServer } from '@brigade/messaging';
-import { eventually } from '@brigade/testing';
+import { eventually, TestIssuer } from '@brigade/testing';
 import type { Type } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -55,6 +55,16 @@ export class DeliveryApp {
 
   get baseUrl(): string {
     return this.current.baseUrl;
+  }
+
+  /** Sent with every call(app, ...): an admin's bearer token, unless the call overrides it. */
+  get headers(): Readonly<Record<string, string>> {
+    return this.current.headers;
+  }
+
+  /** Signs the tokens the app trusts: `as(app, await app.issuer.bearer({ role: 'courier', courierId }))`. */
+  get issuer(): TestIssuer {
+    return this.environment.issuer;
   }
 
   get dataSource(): DataSource {

@@ -188,5 +188,5 @@ function verdictEvents(events: StoredRecord[]): StoredRecord[] {
 }
 
 function types(events: StoredRecord[]): string {
-  return `[${events.map((event) => event.type).join(', ')}]`;
+  return `[${events.map((event) => `${event.type} v${event.streamVersion} tx ${event.transactionId}`).join(', ')}]`;
 }

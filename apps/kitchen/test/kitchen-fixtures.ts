@@ -57,9 +57,10 @@ export class RestaurantFixture {
    * Waits until the replica has applied it: restaurants and orders are different streams (and
    * durables), so nothing orders a restaurant's change before an order that follows it.
    */
-  private async send<T>(contract: Contract<T>, payload: T): Promise<string> {
+  private async send<T extends { version: number }>(contract: Contract<T>, payload: T): Promise<string> {
     this.version += 1;
-    const eventId = await this.app.publish(contract, payload, { aggregateId: this.restaurantId, version: this.version });
+    // The restaurants relay writes the stream version in the header and the payload alike.
+    const eventId = await this.app.publish(contract, { ...payload, version: this.version }, { aggregateId: this.restaurantId, version: this.version });
     await this.app.consumed(eventId);
     return eventId;
   }

@@ -98,9 +98,10 @@ describe('kitchen service: a ticket from the order verdict to pickup', () => {
     expectPayload(messages[4], ticketReadyForPickupV1, { orderId, restaurantId });
     expect(messages.map((m) => m.headers.get(Headers.StreamVersion))).toEqual(['1', '2', '3', '4', '5']);
 
-    const listed = await call(app, 'GET', `/restaurants/${restaurantId}/tickets?state=READY_FOR_PICKUP`);
+    const listed = await call(app, 'GET', `/restaurants/${restaurantId}/tickets?state=READY_FOR_PICKUP&limit=100`);
     expect(listed.status).toBe(200);
-    expect(listed.body).toContainEqual({
+    expect(listed.body.nextCursor).toBeNull();
+    expect(listed.body.items).toContainEqual({
       orderId,
       restaurantId,
       state: 'READY_FOR_PICKUP',
@@ -110,7 +111,7 @@ describe('kitchen service: a ticket from the order verdict to pickup', () => {
       pendingRevision: null,
       version: 5,
     });
-    expect(listed.body.every((t: { state: string }) => t.state === 'READY_FOR_PICKUP')).toBe(true);
+    expect(listed.body.items.every((t: { state: string }) => t.state === 'READY_FOR_PICKUP')).toBe(true);
   });
 
   it('picked up by the courier (delivery.delivery.picked-up.v1): publishes kitchen.ticket.picked-up.v1 once, the ticket is PICKED_UP', async () => {
@@ -132,7 +133,7 @@ describe('kitchen service: a ticket from the order verdict to pickup', () => {
     expect((await call(app, 'GET', `/tickets/${orderId}`)).body).toMatchObject({ state: 'PICKED_UP', readyBy, version: 6 });
     const listed = await call(app, 'GET', `/restaurants/${restaurantId}/tickets?state=PICKED_UP`);
     expect(listed.status).toBe(200);
-    expect(listed.body).toEqual([expect.objectContaining({ orderId, state: 'PICKED_UP', version: 6 })]);
+    expect(listed.body).toEqual({ items: [expect.objectContaining({ orderId, state: 'PICKED_UP', version: 6 })], nextCursor: null });
 
     await app.consumed(await delivery.pickedUp());
     expect(await new EventStore(app.dataSource).readStream(orderId)).toHaveLength(6);

@@ -124,6 +124,12 @@ describe('kitchen service: bad input and illegal transitions are refused and wri
     it.each([
       ['an unknown state', '?state=COOKING', 'state'],
       ['a query parameter it does not know', '?colour=red', 'colour'],
+      ['a limit of 0', '?limit=0', 'limit'],
+      ['a limit above 100', '?limit=101', 'limit'],
+      ['a limit that is not a whole number', '?limit=2.5', 'limit'],
+      ['a limit given twice', '?limit=2&limit=3', 'limit'],
+      ['a cursor it did not hand out', '?cursor=bm90LWEtY3Vyc29y', 'cursor'],
+      ['a cursor that is not base64url', '?cursor=%2B%2F%3D', 'cursor'],
     ])('GET /restaurants/:id/tickets refuses %s with a 400 naming it', async (_case, query, field) => {
       const answer = await refused('GET', `/restaurants/${restaurant.restaurantId}/tickets${query}`);
       expect(answer.status).toBe(400);
@@ -133,7 +139,7 @@ describe('kitchen service: bad input and illegal transitions are refused and wri
     it('lists nothing for a restaurant without tickets', async () => {
       const answer = await call(app, 'GET', `/restaurants/${randomUUID()}/tickets`);
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual([]);
+      expect(answer.body).toEqual({ items: [], nextCursor: null });
     });
   });
 
@@ -151,7 +157,11 @@ describe('kitchen service: bad input and illegal transitions are refused and wri
       expect(paths['/tickets/{orderId}/accept'].post.responses).toHaveProperty('409');
       expect(paths['/tickets/{orderId}/preparing'].post.responses).toHaveProperty('409');
       expect(paths['/tickets/{orderId}/ready'].post.responses).toHaveProperty('409');
-      expect(paths['/restaurants/{restaurantId}/tickets'].get.parameters.map((p: { name: string }) => p.name)).toContain('state');
+      const list = paths['/restaurants/{restaurantId}/tickets'].get;
+      expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['state', 'cursor', 'limit']));
+      expect(list.parameters.find((p: { name: string }) => p.name === 'limit').schema).toMatchObject({ minimum: 1, maximum: 100, default: 20 });
+      expect(list.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/TicketPageResponse' });
+      expect(docs.body.components.schemas.TicketPageResponse.required).toEqual(expect.arrayContaining(['items', 'nextCursor']));
     });
   });
 });

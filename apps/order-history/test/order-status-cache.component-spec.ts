@@ -125,12 +125,12 @@ describe('order-history: order status served from Redis, from PostgreSQL when Re
 
     // An older commit's write arriving late, and a populate from a read made before the newest commit.
     const older: OrderStatus = { ...newest, state: 'APPROVAL_PENDING', version: newest.version - 1 };
-    cache.committed(older, ORDER_VIEW_VERSION);
-    cache.populate(older, await generation(), ORDER_VIEW_VERSION);
+    cache.committed({ status: older, consumerId: story.consumerId }, ORDER_VIEW_VERSION);
+    cache.populate({ status: older, consumerId: story.consumerId }, await generation(), ORDER_VIEW_VERSION);
     // The app's writes reach Redis in the order they are sent on its one connection: once this
     // later write is stored, the two before it have been answered.
     const marker = { ...newest, orderId: randomUUID(), version: 1 };
-    cache.committed(marker, ORDER_VIEW_VERSION);
+    cache.committed({ status: marker, consumerId: story.consumerId }, ORDER_VIEW_VERSION);
     await eventually(async () => expect(await storedOf(marker.orderId)).not.toBeNull());
 
     expect(await storedOf(story.orderId)).toEqual({ version: newest.version, status: newest });

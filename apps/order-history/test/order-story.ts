@@ -76,7 +76,7 @@ export function restaurantCreated(restaurantId: string, occurredAt: string, over
 
 /** A revision of the restaurant's menu: the restaurant's stream `version` (created is 1). */
 export function menuRevised(restaurantId: string, version: number, occurredAt: string, menu: MenuItemV1[]): NeighbourEvent {
-  return event(restaurantMenuRevisedV1, aRestaurantMenuRevisedV1({ restaurantId, menu }), restaurantId, version, occurredAt);
+  return event(restaurantMenuRevisedV1, aRestaurantMenuRevisedV1({ restaurantId, menu, version }), restaurantId, version, occurredAt);
 }
 
 /** A menu item with a fresh id. */

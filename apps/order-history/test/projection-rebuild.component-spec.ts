@@ -1,6 +1,7 @@
 import { eventually } from '@brigade/testing';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { call, HttpAnswer, ORDER_VIEW_VERSION, OrderHistoryApp, orderTablesOf, startOrderHistoryApp } from './order-history-app';
 import { OrderStory } from './order-story';
@@ -215,28 +216,36 @@ describe('order-history: rebuilding a projection under live traffic', () => {
     expect(await indexes(REBUILT.orders)).toEqual(await indexes(ACTIVE.orders));
   });
 
-  it('the CLI starts a rebuild, follows it to the switch and exits 0; a refused one exits 1 saying why', async () => {
-    const cli = (...args: string[]) =>
+  it('the CLI starts a rebuild with an admin token, follows it to the switch and exits 0; a refused one exits 1 saying why', async () => {
+    const adminToken = await app.environment.issuer.token({ role: 'admin' });
+    /** The CLI with BRIGADE_ACCESS_TOKEN set to `token`, or unset. */
+    const cli = (token: string | undefined, ...args: string[]) =>
       new Promise<{ code: number; stderr: string }>((resolve) => {
         const root = join(__dirname, '../../..');
-        execFile(process.execPath, [join(root, 'scripts/run-ts.mjs'), join(root, 'apps/order-history/src/cli/rebuild.ts'), ...args], { cwd: root }, (error, _stdout, stderr) =>
+        const { BRIGADE_ACCESS_TOKEN: _inherited, ...env } = process.env;
+        const withToken = token === undefined ? env : { ...env, BRIGADE_ACCESS_TOKEN: token };
+        execFile(process.execPath, [join(root, 'scripts/run-ts.mjs'), join(root, 'apps/order-history/src/cli/rebuild.ts'), ...args], { cwd: root, env: withToken }, (error, _stdout, stderr) =>
           resolve({ code: error ? Number(error.code ?? 1) : 0, stderr }),
         );
       });
-    const done = await cli('--projection=consumer-directory', '--url', app.baseUrl);
+    const done = await cli(adminToken, '--projection=consumer-directory', '--url', app.baseUrl);
     expect(done.stderr).toMatch(/Switched: consumer-directory serves version 2; durables' lag 0/);
     expect(done.stderr).toMatch(/\[#+\] 100\.0%/);
     expect(done.code).toBe(0);
     expect(await projection('consumer-directory')).toMatchObject({ activeVersion: 2, state: 'serving' });
 
-    const refused = await cli('--projection', 'nope', '--url', app.baseUrl);
+    const refused = await cli(undefined, '--projection', 'nope', '--url', app.baseUrl, '--token', adminToken);
     expect(refused).toEqual({ code: 1, stderr: expect.stringContaining('ORDER_HISTORY.PROJECTION.NOT_FOUND') });
+    const anonymous = await cli(undefined, '--projection', 'restaurant-directory', '--url', app.baseUrl);
+    expect(anonymous).toEqual({ code: 1, stderr: expect.stringContaining('(401): AUTH.UNAUTHENTICATED') });
+    const consumer = await app.environment.issuer.token({ role: 'consumer', consumerId: randomUUID() });
+    expect(await cli(consumer, '--projection', 'restaurant-directory', '--url', app.baseUrl)).toEqual({ code: 1, stderr: expect.stringContaining('(403): AUTH.FORBIDDEN') });
   }, 60_000);
 
-  it('the admin routes are in the OpenAPI document', () => {
+  it('the admin routes are in the OpenAPI document, for admins only (401 without a token, 403 for other roles)', () => {
     const document = SwaggerModule.createDocument(app.nest, new DocumentBuilder().build());
     expect(Object.keys(document.paths['/admin/projections'] ?? {})).toEqual(['get']);
-    expect(Object.keys(document.paths['/admin/projections/{name}/rebuild']?.post?.responses ?? {}).sort()).toEqual(['202', '404', '409']);
+    expect(Object.keys(document.paths['/admin/projections/{name}/rebuild']?.post?.responses ?? {}).sort()).toEqual(['202', '401', '403', '404', '409']);
   });
 
   it('an unknown projection: 404 with a code', async () => {

@@ -1,3 +1,5 @@
+import { aPaymentAuthorizedV1, aPaymentDeclinedV1 } from '@brigade/contracts/accounting';
+import { aConsumerOrderValidatedV1 } from '@brigade/contracts/consumers';
 import { anOrderApprovedV1, anOrderRejectedV1, orderApprovedV1, orderCreatedV1, orderRejectedV1 } from '@brigade/contracts/orders';
 import { EventStore } from '@brigade/event-store';
 import { eventually } from '@brigade/testing';
@@ -50,7 +52,7 @@ describe('orders service: the CreateOrder saga collects the participants’ verd
   it('approves the order when consumer, kitchen and accounting all say yes, and publishes approved.v1', async () => {
     const orderId = await placeOrder(scenario);
 
-    await sendVerdict(env, verdicts.kitchenYes(orderId));
+    await sendVerdict(env, verdicts.kitchenYes(orderId, restaurant.restaurantId));
     await sendVerdict(env, verdicts.paymentYes(orderId));
     await sendVerdict(env, verdicts.consumerYes(orderId));
 
@@ -75,7 +77,7 @@ describe('orders service: the CreateOrder saga collects the participants’ verd
 
   it.each([
     ['consumers', verdicts.consumerNo, 'consumer: consumer is suspended'],
-    ['kitchen', verdicts.kitchenNo, 'kitchen: consumer is suspended'],
+    ['kitchen', (orderId: string, reason: string) => verdicts.kitchenNo(orderId, reason, restaurant.restaurantId), 'kitchen: consumer is suspended'],
     ['accounting', verdicts.paymentNo, 'accounting: consumer is suspended'],
   ])('rejects the order on a no from %s, with the reason, and publishes rejected.v1', async (_context, no, reason) => {
     const orderId = await placeOrder(scenario);
@@ -97,7 +99,7 @@ describe('orders service: the CreateOrder saga collects the participants’ verd
     await orderInState(scenario, orderId, 'REJECTED');
 
     await sendVerdict(env, verdicts.consumerYes(orderId));
-    await sendVerdict(env, verdicts.kitchenYes(orderId));
+    await sendVerdict(env, verdicts.kitchenYes(orderId, restaurant.restaurantId));
     await allVerdictsHandled();
 
     expect(await orderInState(scenario, orderId, 'REJECTED')).toMatchObject({ rejectionReason: 'accounting: total 2997 cents exceeds available credit 1000 cents', version: 2 });
@@ -110,9 +112,9 @@ describe('orders service: the CreateOrder saga collects the participants’ verd
     const orderId = await placeOrder(scenario);
     const consumerYes = await sendVerdict(env, verdicts.consumerYes(orderId));
     await sendVerdict(env, verdicts.consumerYes(orderId), { eventId: consumerYes });
-    const kitchenYes = await sendVerdict(env, verdicts.kitchenYes(orderId));
-    await sendVerdict(env, verdicts.kitchenYes(orderId), { eventId: kitchenYes });
-    await sendVerdict(env, verdicts.kitchenYes(orderId));
+    const kitchenYes = await sendVerdict(env, verdicts.kitchenYes(orderId, restaurant.restaurantId));
+    await sendVerdict(env, verdicts.kitchenYes(orderId, restaurant.restaurantId), { eventId: kitchenYes });
+    await sendVerdict(env, verdicts.kitchenYes(orderId, restaurant.restaurantId));
     await allVerdictsHandled();
     expect((await sagaEvents(orderId)).map((e) => e.type)).toEqual(['CreateOrderSagaStarted', 'VerdictRecorded', 'VerdictRecorded']);
 
@@ -135,7 +137,7 @@ describe('orders service: the CreateOrder saga collects the participants’ verd
   it('records what caused each step: causation = the verdict’s event id, correlation carried from it', async () => {
     const orderId = await placeOrder(scenario);
     await sendVerdict(env, verdicts.consumerYes(orderId), { correlationId: 'corr-1' });
-    await sendVerdict(env, verdicts.kitchenYes(orderId), { correlationId: 'corr-1' });
+    await sendVerdict(env, verdicts.kitchenYes(orderId, restaurant.restaurantId), { correlationId: 'corr-1' });
     await allVerdictsHandled(); // the verdicts travel on three streams: make the payment the deciding one
     const last = await sendVerdict(env, verdicts.paymentYes(orderId), { correlationId: 'corr-approval' });
     await orderInState(scenario, orderId, 'APPROVED');
@@ -147,9 +149,44 @@ describe('orders service: the CreateOrder saga collects the participants’ verd
     expect(sagaApproved?.metadata).toMatchObject({ correlationId: 'corr-approval', causationId: last });
   });
 
+  it('parks a forged verdict (another consumer, another amount) without applying it: the order stays APPROVAL_PENDING', async () => {
+    const orderId = await placeOrder(scenario);
+    await sendVerdict(env, verdicts.kitchenYes(orderId, restaurant.restaurantId));
+    const someoneElse = '00000000-0000-4000-8000-0000000000c2';
+
+    // Two yes verdicts that would approve the order without its consumer's say or a hold of its total...
+    const forgedConsumer = await sendVerdict(env, { ...verdicts.consumerYes(orderId), payload: aConsumerOrderValidatedV1({ orderId, consumerId: someoneElse }) });
+    const forgedAmount = await sendVerdict(env, { ...verdicts.paymentYes(orderId), payload: aPaymentAuthorizedV1({ orderId, amountCents: 1 }) });
+    // ...and a no that would reject it on another consumer's account.
+    const forgedDecline = await sendVerdict(env, {
+      ...verdicts.paymentNo(orderId, 'declined'),
+      payload: aPaymentDeclinedV1({ orderId, consumerId: someoneElse, reason: 'no account' }),
+    });
+    await allVerdictsHandled();
+
+    expect((await call(app, 'GET', `/orders/${orderId}`)).body.state).toBe('APPROVAL_PENDING');
+    expect((await sagaEvents(orderId)).map((e) => e.type)).toEqual(['CreateOrderSagaStarted', 'VerdictRecorded']);
+    const forged = [forgedConsumer, forgedAmount, forgedDecline];
+    const inbox = await app.dataSource.query('SELECT event_id, outcome, detail FROM msg_inbox WHERE event_id = ANY($1)', [forged]);
+    expect(inbox).toHaveLength(3);
+    for (const row of inbox) expect(row).toMatchObject({ outcome: 'parked', detail: { attempts: 1, error: expect.stringContaining('ORDERS.ORDER.MISMATCHED_MESSAGE') } });
+    const parked = await env.parked();
+    expect(parked.filter((copy) => forged.includes(copy.eventId)).map((copy) => copy.parkedBy).sort()).toEqual([
+      'orders--consumer-verdicts',
+      'orders--payment-verdicts',
+      'orders--payment-verdicts',
+    ]);
+    expect(parked.find((copy) => copy.eventId === forgedAmount)?.error).toContain("amountCents 1 is not the order's total 2997");
+
+    // The genuine verdicts still decide.
+    await sendVerdict(env, verdicts.consumerYes(orderId));
+    await sendVerdict(env, verdicts.paymentYes(orderId));
+    expect(await orderInState(scenario, orderId, 'APPROVED')).toMatchObject({ orderTotalCents: 2997 });
+  });
+
   it('records a verdict about an order it does not know as a final answer, without effect', async () => {
     const stranger = '00000000-0000-4000-8000-00000000abcd';
-    const eventId = await sendVerdict(env, verdicts.kitchenYes(stranger));
+    const eventId = await sendVerdict(env, verdicts.kitchenYes(stranger, restaurant.restaurantId));
     await env.drained('kitchen', 'kitchen-verdicts');
 
     const [inbox] = await app.dataSource.query('SELECT outcome FROM msg_inbox WHERE event_id = $1', [eventId]);

@@ -108,12 +108,33 @@ describe('orders service: placing an order against the restaurant replica', () =
     const feed = new RestaurantFeed(env);
     await feed.created();
     const opened = await feed.opened();
-    await env.publish('restaurants.restaurant.opened.v1', { restaurantId: feed.restaurantId }, { aggregateId: feed.restaurantId, eventId: opened, streamVersion: 2 });
-    await env.publish('restaurants.restaurant.closed.v1', { restaurantId: feed.restaurantId }, { aggregateId: feed.restaurantId, streamVersion: 1 });
+    await env.publish('restaurants.restaurant.opened.v1', { restaurantId: feed.restaurantId, version: 2 }, { aggregateId: feed.restaurantId, eventId: opened, streamVersion: 2 });
+    await env.publish('restaurants.restaurant.closed.v1', { restaurantId: feed.restaurantId, version: 1 }, { aggregateId: feed.restaurantId, streamVersion: 1 });
     await env.drained('restaurants', 'restaurant-replica');
 
     const [row] = await app.dataSource.query('SELECT open, version FROM orders_restaurant_replica WHERE restaurant_id = $1', [feed.restaurantId]);
     expect(row).toEqual({ open: true, version: 2 });
+  });
+
+  it('parks a restaurant event whose stream version header does not match its payload: a forged header cannot freeze the replica', async () => {
+    const feed = new RestaurantFeed(env);
+    await feed.created();
+    const { restaurantId } = feed;
+    // A close whose header claims a version far ahead: applied, it would freeze the replica (every real event older).
+    const forged = await env.publish('restaurants.restaurant.closed.v1', { restaurantId, version: 2 }, { aggregateId: restaurantId, streamVersion: 1_000_000 });
+    const headerless = await env.publish('restaurants.restaurant.closed.v1', { restaurantId, version: 2 }, { aggregateId: restaurantId });
+    await feed.opened();
+    await env.drained('restaurants', 'restaurant-replica');
+
+    const [row] = await app.dataSource.query('SELECT open, version FROM orders_restaurant_replica WHERE restaurant_id = $1', [restaurantId]);
+    expect(row).toEqual({ open: true, version: 2 });
+    const inbox = await app.dataSource.query('SELECT outcome FROM msg_inbox WHERE event_id = ANY($1)', [[forged, headerless]]);
+    expect(inbox).toEqual([{ outcome: 'parked' }, { outcome: 'parked' }]);
+    const parked = (await env.parked()).filter((copy) => copy.eventId === forged || copy.eventId === headerless);
+    expect(parked.map((copy) => copy.error)).toEqual([
+      expect.stringContaining('stream version header 1000000 does not match its payload\'s 2'),
+      expect.stringContaining('carries no stream version header'),
+    ]);
   });
 
   it('answers 404 ORDERS.RESTAURANT.NOT_FOUND for a restaurant the replica does not know', async () => {

@@ -40,7 +40,7 @@ export function orderInState({ app }: OpenRestaurantScenario, orderId: string, s
 export async function approvedOrder(scenario: OpenRestaurantScenario): Promise<string> {
   const orderId = await placeOrder(scenario);
   await sendVerdict(scenario.env, verdicts.consumerYes(orderId));
-  await sendVerdict(scenario.env, verdicts.kitchenYes(orderId));
+  await sendVerdict(scenario.env, verdicts.kitchenYes(orderId, scenario.restaurant.restaurantId));
   await sendVerdict(scenario.env, verdicts.paymentYes(orderId));
   await orderInState(scenario, orderId, 'APPROVED');
   return orderId;

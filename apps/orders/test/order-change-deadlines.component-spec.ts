@@ -32,14 +32,14 @@ describe('orders service: a change nobody answers in time', () => {
     await eventually(() => expect(subjectsFor(orderId)).toEqual(['created.v1', 'approved.v1', 'cancel-requested.v1', 'cancel-refused.v1']));
 
     // The kitchen's cancellation is final: a live order must not stay on a cancelled ticket.
-    await sendAnswer(env, changeAnswers.ticketCancelled(orderId));
+    await sendAnswer(env, changeAnswers.ticketCancelled(orderId, scenario.restaurant.restaurantId));
     expect(await orderInState(scenario, orderId, 'CANCELLED')).toMatchObject({ lastChange: { type: 'CANCEL', outcome: 'DONE' } });
   });
 
   it('rejects a revision at its deadline, naming who did not answer, and ignores the late answer', async () => {
     const orderId = await approvedOrder(scenario);
     expect((await call(app, 'POST', `/orders/${orderId}/revise`, { lineItems: [{ menuItemId: VINDALOO, quantity: 1 }] })).status).toBe(202);
-    await sendAnswer(env, changeAnswers.ticketRevised(orderId, 1));
+    await sendAnswer(env, changeAnswers.ticketRevised(orderId, 1, scenario.restaurant.restaurantId));
 
     expect(await orderInState(scenario, orderId, 'APPROVED')).toMatchObject({
       orderTotalCents: 2997,

@@ -33,7 +33,7 @@ describe('orders service: cancelling and revising an approved order, and its del
       expect(await orderInState(scenario, orderId, 'CANCEL_PENDING')).toMatchObject({ lastChange: { type: 'CANCEL', outcome: 'PENDING' } });
       await eventually(() => expect(subjectsFor(orderId)).toEqual(['created.v1', 'approved.v1', 'cancel-requested.v1']));
 
-      await sendAnswer(env, changeAnswers.ticketCancelled(orderId));
+      await sendAnswer(env, changeAnswers.ticketCancelled(orderId, restaurant.restaurantId));
       expect(await orderInState(scenario, orderId, 'CANCELLED')).toMatchObject({ lastChange: { type: 'CANCEL', outcome: 'DONE' } });
       await eventually(() => expect(subjectsFor(orderId)).toEqual(['created.v1', 'approved.v1', 'cancel-requested.v1', 'cancelled.v1']));
       expect(await env.query('SELECT count(*)::int AS n FROM saga_deadlines WHERE saga_id = $1', [orderId])).toEqual([{ n: 0 }]);
@@ -47,10 +47,25 @@ describe('orders service: cancelling and revising an approved order, and its del
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({ code: 'ORDERS.ORDER.NOT_CANCELLABLE' });
 
-      await sendAnswer(env, changeAnswers.ticketCancelled(orderId));
+      await sendAnswer(env, changeAnswers.ticketCancelled(orderId, restaurant.restaurantId));
       await orderInState(scenario, orderId, 'CANCELLED');
       expect((await call(app, 'POST', `/orders/${orderId}/cancel`)).status).toBe(409);
       expect(await storedTypes(orderId)).toEqual(['OrderCreated', 'OrderApproved', 'OrderCancelRequested', 'OrderCancelled']);
+    });
+
+    it('parks a cancellation naming another restaurant: the order stays CANCEL_PENDING, nothing is voided', async () => {
+      const orderId = await approvedOrder(scenario);
+      expect((await call(app, 'POST', `/orders/${orderId}/cancel`)).status).toBe(202);
+
+      const forged = await sendAnswer(env, changeAnswers.ticketCancelled(orderId, '00000000-0000-4000-8000-0000000000e2'));
+      await env.drained('kitchen', 'kitchen-verdicts');
+
+      expect(await orderInState(scenario, orderId, 'CANCEL_PENDING')).toMatchObject({ lastChange: { type: 'CANCEL', outcome: 'PENDING' } });
+      expect(subjectsFor(orderId)).not.toContain('cancelled.v1');
+      expect((await env.parked()).find((copy) => copy.eventId === forged)).toMatchObject({
+        parkedBy: 'orders--kitchen-verdicts',
+        error: expect.stringContaining('ORDERS.ORDER.MISMATCHED_MESSAGE'),
+      });
     });
 
     it('goes back to where the kitchen got when it refuses: cancel racing preparing', async () => {
@@ -59,7 +74,7 @@ describe('orders service: cancelling and revising an approved order, and its del
 
       // The kitchen started preparing before it saw the request, and says so, in that order.
       await sendKitchenProgress(env, kitchenProgress.preparing(orderId, restaurant.restaurantId));
-      await sendAnswer(env, changeAnswers.cancelRefused(orderId, 'ticket is PREPARING'));
+      await sendAnswer(env, changeAnswers.cancelRefused(orderId, 'ticket is PREPARING', restaurant.restaurantId));
 
       expect(await orderInState(scenario, orderId, 'PREPARING')).toMatchObject({
         lastChange: { type: 'CANCEL', outcome: 'REFUSED', reason: 'kitchen: ticket is PREPARING' },
@@ -91,7 +106,7 @@ describe('orders service: cancelling and revising an approved order, and its del
       expect(proposal.payload).toMatchObject({ revision: 1, orderTotalCents: 3897, lineItems: [{ menuItemId: VINDALOO, name: 'Chicken Vindaloo', priceCents: 1299, quantity: 3 }] });
 
       await sendAnswer(env, changeAnswers.paymentRevised(orderId, 1, 3897));
-      await sendAnswer(env, changeAnswers.ticketRevised(orderId, 1));
+      await sendAnswer(env, changeAnswers.ticketRevised(orderId, 1, restaurant.restaurantId));
 
       expect(await orderInState(scenario, orderId, 'APPROVED')).toMatchObject({
         orderTotalCents: 3897,
@@ -105,7 +120,7 @@ describe('orders service: cancelling and revising an approved order, and its del
       const orderId = await approvedOrder(scenario);
       expect((await call(app, 'POST', `/orders/${orderId}/revise`, reviseTo(40))).status).toBe(202);
 
-      await sendAnswer(env, changeAnswers.ticketRevised(orderId, 1));
+      await sendAnswer(env, changeAnswers.ticketRevised(orderId, 1, restaurant.restaurantId));
       await sendAnswer(env, changeAnswers.paymentRevisionDeclined(orderId, 1, 'increase 48963 exceeds available credit 47003'));
 
       expect(await orderInState(scenario, orderId, 'APPROVED')).toMatchObject({
@@ -142,9 +157,9 @@ describe('orders service: cancelling and revising an approved order, and its del
 
   it('mirrors delivery: PICKED_UP, then DELIVERED, even ahead of the kitchen’s own progress', async () => {
     const orderId = await approvedOrder(scenario);
-    await sendAnswer(env, changeAnswers.pickedUp(orderId));
+    await sendAnswer(env, changeAnswers.pickedUp(orderId, restaurant.restaurantId));
     await orderInState(scenario, orderId, 'PICKED_UP');
-    await sendAnswer(env, changeAnswers.delivered(orderId));
+    await sendAnswer(env, changeAnswers.delivered(orderId, restaurant.restaurantId));
     await orderInState(scenario, orderId, 'DELIVERED');
     // The kitchen's ready-for-pickup arrives late on its own durable: no news.
     await sendKitchenProgress(env, kitchenProgress.readyForPickup(orderId, restaurant.restaurantId));

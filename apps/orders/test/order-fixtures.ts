@@ -59,7 +59,7 @@ export const aCreateOrderBody = (restaurantId: string, overrides: Record<string,
   ...overrides,
 });
 
-/** The restaurants relay's side of things: each call is the restaurant's next event (its stream version). */
+/** The restaurants relay's side of things: each call is the restaurant's next event (its stream version, in the header and the payload). */
 export class RestaurantFeed {
   private version = 0;
   readonly restaurantId = randomUUID();
@@ -83,11 +83,16 @@ export class RestaurantFeed {
   }
 
   private next(subject: string, payload: object): Promise<string> {
-    return this.env.publish(subject, payload, { aggregateId: this.restaurantId, streamVersion: ++this.version });
+    const version = ++this.version;
+    return this.env.publish(subject, { ...payload, version }, { aggregateId: this.restaurantId, streamVersion: version });
   }
 }
 
-/** The participants' verdicts, each on its own context's stream, keyed as their relays key them. */
+/**
+ * The participants' verdicts, each on its own context's stream, keyed as their relays key them.
+ * Each names what its contract names about the order (the consumer, the restaurant, the amount
+ * held): the example consumer and total of aCreateOrderBody, and the restaurant given.
+ */
 export const verdicts = {
   consumerYes: (orderId: string) => ({ subject: consumerOrderValidatedV1Subject, payload: aConsumerOrderValidatedV1({ orderId }), aggregateId: `order-validation-${orderId}` }),
   consumerNo: (orderId: string, reason: string) => ({
@@ -95,8 +100,12 @@ export const verdicts = {
     payload: aConsumerOrderValidationFailedV1({ orderId, reason }),
     aggregateId: `order-validation-${orderId}`,
   }),
-  kitchenYes: (orderId: string) => ({ subject: ticketCreatedV1Subject, payload: aTicketCreatedV1({ orderId }), aggregateId: orderId }),
-  kitchenNo: (orderId: string, reason: string) => ({ subject: ticketRejectedV1Subject, payload: aTicketRejectedV1({ orderId, reason }), aggregateId: orderId }),
+  kitchenYes: (orderId: string, restaurantId: string) => ({ subject: ticketCreatedV1Subject, payload: aTicketCreatedV1({ orderId, restaurantId }), aggregateId: orderId }),
+  kitchenNo: (orderId: string, reason: string, restaurantId: string) => ({
+    subject: ticketRejectedV1Subject,
+    payload: aTicketRejectedV1({ orderId, reason, restaurantId }),
+    aggregateId: orderId,
+  }),
   paymentYes: (orderId: string) => ({ subject: paymentAuthorizedV1Subject, payload: aPaymentAuthorizedV1({ orderId }), aggregateId: `payment-${orderId}` }),
   paymentNo: (orderId: string, reason: string) => ({ subject: paymentDeclinedV1Subject, payload: aPaymentDeclinedV1({ orderId, reason }), aggregateId: `payment-${orderId}` }),
 };
@@ -132,16 +141,24 @@ export function sendKitchenProgress(env: OrdersTestEnvironment, message: Kitchen
 
 /** The answers to a change of an approved order: the kitchen's (keyed by order) and accounting's (keyed by consumer). */
 export const changeAnswers = {
-  ticketCancelled: (orderId: string) => ({ subject: ticketCancelledV1Subject, payload: aTicketCancelledV1({ orderId, reason: 'order cancelled' }), aggregateId: orderId }),
-  cancelRefused: (orderId: string, reason: string) => ({ subject: ticketCancelRefusedV1Subject, payload: aTicketCancelRefusedV1({ orderId, reason }), aggregateId: orderId }),
-  ticketRevised: (orderId: string, revision: number) => ({
-    subject: ticketRevisedV1Subject,
-    payload: aTicketRevisedV1({ orderId, revision, lineItems: [{ menuItemId: VINDALOO, name: 'Chicken Vindaloo', quantity: 3 }] }),
+  ticketCancelled: (orderId: string, restaurantId: string) => ({
+    subject: ticketCancelledV1Subject,
+    payload: aTicketCancelledV1({ orderId, restaurantId, reason: 'order cancelled' }),
     aggregateId: orderId,
   }),
-  revisionRefused: (orderId: string, revision: number, reason: string) => ({
+  cancelRefused: (orderId: string, reason: string, restaurantId: string) => ({
+    subject: ticketCancelRefusedV1Subject,
+    payload: aTicketCancelRefusedV1({ orderId, reason, restaurantId }),
+    aggregateId: orderId,
+  }),
+  ticketRevised: (orderId: string, revision: number, restaurantId: string) => ({
+    subject: ticketRevisedV1Subject,
+    payload: aTicketRevisedV1({ orderId, revision, restaurantId, lineItems: [{ menuItemId: VINDALOO, name: 'Chicken Vindaloo', quantity: 3 }] }),
+    aggregateId: orderId,
+  }),
+  revisionRefused: (orderId: string, revision: number, reason: string, restaurantId: string) => ({
     subject: ticketRevisionRefusedV1Subject,
-    payload: aTicketRevisionRefusedV1({ orderId, revision, reason }),
+    payload: aTicketRevisionRefusedV1({ orderId, revision, reason, restaurantId }),
     aggregateId: orderId,
   }),
   paymentRevised: (orderId: string, revision: number, amountCents: number) => ({
@@ -154,8 +171,12 @@ export const changeAnswers = {
     payload: aPaymentRevisionDeclinedV1({ orderId, revision, reason }),
     aggregateId: `payment-${orderId}`,
   }),
-  pickedUp: (orderId: string) => ({ subject: deliveryPickedUpV1Subject, payload: aDeliveryPickedUpV1({ orderId }), aggregateId: orderId }),
-  delivered: (orderId: string) => ({ subject: deliveryDeliveredV1Subject, payload: aDeliveryDeliveredV1({ orderId }), aggregateId: orderId }),
+  pickedUp: (orderId: string, restaurantId: string) => ({ subject: deliveryPickedUpV1Subject, payload: aDeliveryPickedUpV1({ orderId, restaurantId }), aggregateId: orderId }),
+  delivered: (orderId: string, restaurantId: string) => ({
+    subject: deliveryDeliveredV1Subject,
+    payload: aDeliveryDeliveredV1({ orderId, restaurantId }),
+    aggregateId: orderId,
+  }),
 };
 
 export type ChangeAnswer = ReturnType<(typeof changeAnswers)[keyof typeof changeAnswers]>;

@@ -54,6 +54,19 @@ describe('orders service: an approved order mirrors the kitchen’s progress', (
     expect(await orderEvents(orderId)).toEqual(['OrderCreated', 'OrderApproved', 'OrderPreparationStarted']);
   });
 
+  it('parks progress naming another restaurant (forged or misrouted): the order does not move', async () => {
+    const orderId = await approvedOrder(scenario);
+    const elsewhere = '00000000-0000-4000-8000-0000000000e2';
+
+    const forged = await sendKitchenProgress(env, kitchenProgress.readyForPickup(orderId, elsewhere));
+    await env.drained('kitchen', 'kitchen-verdicts');
+
+    const [inbox] = await inboxOutcome(forged);
+    expect(inbox).toMatchObject({ outcome: 'parked', detail: expect.objectContaining({ error: expect.stringContaining('ORDERS.ORDER.MISMATCHED_MESSAGE') }) });
+    expect(await orderInState(scenario, orderId, 'APPROVED')).toMatchObject({ version: 2 });
+    expect(await orderEvents(orderId)).toEqual(['OrderCreated', 'OrderApproved']);
+  });
+
   it('records preparing for an order still awaiting approval as a final answer, without effect', async () => {
     const orderId = await placeOrder(scenario);
 

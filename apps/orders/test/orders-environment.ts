@@ -10,8 +10,8 @@ import { deliveryContext } from '@brigade/contracts/delivery';
 import { kitchenContext } from '@brigade/contracts/kitchen';
 import { ordersContext } from '@brigade/contracts/orders';
 import { restaurantsContext } from '@brigade/contracts/restaurants';
-import { durableName } from '@brigade/messaging';
-import { eventually } from '@brigade/testing';
+import { deadLetterStreamName, durableName, Headers } from '@brigade/messaging';
+import { eventually, TestIssuer } from '@brigade/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -20,6 +20,8 @@ export type { PublishedMessage } from '@brigade/component-testing';
 
 export interface OrdersApp {
   readonly baseUrl: string;
+  /** Sent with every call(app, ...): an admin's bearer token, unless the call says otherwise (as(app, ...)). */
+  readonly headers: Readonly<Record<string, string>>;
   readonly dataSource: DataSource;
   close(): Promise<void>;
 }
@@ -54,6 +56,11 @@ export class OrdersTestEnvironment {
     return this.env.subjectPrefix;
   }
 
+  /** Signs the tokens the app trusts: `as(app, await env.issuer.bearer({ role: 'consumer', consumerId }))`. */
+  get issuer(): TestIssuer {
+    return this.env.issuer;
+  }
+
   /**
    * Starts the orders app on this environment's database (migrations run only the first time).
    * Every app a test file starts gets the config of its first (ServiceModule loads it once per
@@ -68,7 +75,8 @@ export class OrdersTestEnvironment {
       },
       consumers: true,
     });
-    return { baseUrl: await nest.getUrl(), dataSource: nest.get(DataSource), close: () => this.env.stopApp(nest) };
+    const headers = await this.env.issuer.bearer({ role: 'admin' });
+    return { baseUrl: await nest.getUrl(), headers, dataSource: nest.get(DataSource), close: () => this.env.stopApp(nest) };
   }
 
   /** A query on the orders database while no app is running (e.g. between a stop and a restart). */
@@ -99,6 +107,19 @@ export class OrdersTestEnvironment {
       const last = (await this.env.jsm.streams.info(stream)).state.last_seq;
       if (info.num_ack_pending > 0 || info.ack_floor.stream_seq < last) throw new Error(`${handler} still has messages in hand`);
     });
+  }
+
+  /** What orders parked on its dead-letter stream so far: each copy's event id, the durable that parked it and why. */
+  async parked(): Promise<Array<{ eventId: string; parkedBy: string; error: string }>> {
+    const stream = deadLetterStreamName(this.env.namespace, 'orders');
+    const last = await this.env.jsm.streams.info(stream).then((info) => info.state.last_seq, () => 0);
+    const copies = [];
+    for (let seq = 1; seq <= last; seq++) {
+      const copy = await this.env.jsm.streams.getMessage(stream, { seq }).catch(() => null);
+      if (!copy) continue;
+      copies.push({ eventId: copy.header.get(Headers.EventId), parkedBy: copy.header.get(Headers.ParkedBy), error: copy.header.get(Headers.ParkedError) });
+    }
+    return copies;
   }
 
   /** Messages orders published about one order (its stream id), subjects without the prefix. */

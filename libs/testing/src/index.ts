@@ -2,7 +2,7 @@
 // prefix on the shared servers, so files run in parallel without seeing each other; servers of a
 // test's own (for outages and restarts) are cleaned up when the test process exits.
 // Also: eventually() for asynchronous effects, gate() to hold work until the test lets it go,
-// given/when/then for decider and saga specifications.
+// given/when/then for decider and saga specifications, and a test issuer of access tokens.
 export * from './lib/environment';
 export * from './lib/eventually';
 export * from './lib/gate';
@@ -14,3 +14,4 @@ export * from './lib/postgres-server';
 export * from './lib/redis-server';
 export * from './lib/shuffled';
 export * from './lib/test-database';
+export * from './lib/test-issuer';

@@ -1,3 +1,4 @@
+import type { AnswerAbout } from './order-terms';
 import { DeliveryAddress, RequestedLine, RestaurantSnapshot } from './order.types';
 
 /** The fulfilment steps the Order mirrors from the kitchen and delivery, in the order they happen. */
@@ -24,4 +25,5 @@ export type OrderCommand =
   | { type: 'ProposeRevision'; data: { orderId: string; restaurant: RestaurantSnapshot; lineItems: RequestedLine[] } }
   | { type: 'ConfirmRevision'; data: { orderId: string; revision: number } }
   | { type: 'RejectRevision'; data: { orderId: string; revision: number; reason: string } }
-  | { type: FulfilmentStep; data: { orderId: string } };
+  /** `about`: what the kitchen's or the courier's message names about the order (its restaurant). */
+  | { type: FulfilmentStep; data: { orderId: string; about: AnswerAbout } };

@@ -24,6 +24,7 @@ import {
   orderRevised,
   orderRevisionProposed,
   orderRevisionRejected,
+  RESTAURANT_ID,
   revisedLines,
   VINDALOO,
 } from './order.mothers';
@@ -36,7 +37,7 @@ const confirmCancel = { type: 'ConfirmCancel', data: { orderId: ORDER_ID } } as 
 const refuseCancel = (reason: string) => ({ type: 'RefuseCancel', data: { orderId: ORDER_ID, reason } }) as const;
 const confirmRevision = (revision: number) => ({ type: 'ConfirmRevision', data: { orderId: ORDER_ID, revision } }) as const;
 const rejectRevision = (revision: number, reason: string) => ({ type: 'RejectRevision', data: { orderId: ORDER_ID, revision, reason } }) as const;
-const step = (type: FulfilmentStep) => ({ type, data: { orderId: ORDER_ID } });
+const step = (type: FulfilmentStep, restaurantId = RESTAURANT_ID) => ({ type, data: { orderId: ORDER_ID, about: { restaurantId } } });
 const startPreparation = step('StartPreparation');
 const markReady = step('MarkReadyForPickup');
 const markPickedUp = step('MarkPickedUp');
@@ -363,6 +364,23 @@ describe('Order', () => {
       given(orderDecider, HISTORY[status])
         .when(step(type))
         .then(outcome === 'taken' ? [STEP_EVENT[type]] : []);
+    });
+
+    it.each<[FulfilmentStep, 'kitchen' | 'delivery']>([
+      ['StartPreparation', 'kitchen'],
+      ['MarkReadyForPickup', 'kitchen'],
+      ['MarkPickedUp', 'delivery'],
+      ['MarkDelivered', 'delivery'],
+    ])('refuses %s from a message naming another restaurant (forged or misrouted: parked), whatever the order’s state', (type, by) => {
+      for (const status of ['APPROVED', 'PREPARING', 'DELIVERED', 'CANCELLED'] as const) {
+        let refusal: unknown = null;
+        try {
+          orderDecider.decide(step(type, '00000000-0000-4000-8000-0000000000e2'), stateAfter(...HISTORY[status]));
+        } catch (error) {
+          refusal = error;
+        }
+        expect(refusal).toMatchObject({ code: OrderErrorCodes.MismatchedMessage, retryable: false, participant: by, orderId: ORDER_ID });
+      }
     });
 
     it('takes delivery’s pickup ahead of the kitchen’s news, then ignores the kitchen’s late steps', () => {

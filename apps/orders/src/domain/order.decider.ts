@@ -1,5 +1,6 @@
 import { assertNever, Decider } from '@brigade/domain';
 import { FulfilmentStep, OrderCommand } from './order.commands';
+import { assertAnswerIsAbout, orderTermsOf } from './order-terms';
 import {
   OrderAlreadyDecidedError,
   OrderAlreadyExistsError,
@@ -16,12 +17,15 @@ export type { OrderCommand } from './order.commands';
 export type { OrderDetails, OrderEvent } from './order.events';
 export type { OrderState } from './order.state';
 
-/** The event each mirrored fulfilment step records, and the status it leads to. */
-const STEP: Record<FulfilmentStep, { event: 'OrderPreparationStarted' | 'OrderReadyForPickup' | 'OrderPickedUp' | 'OrderDelivered'; status: FulfilmentStatus }> = {
-  StartPreparation: { event: 'OrderPreparationStarted', status: 'PREPARING' },
-  MarkReadyForPickup: { event: 'OrderReadyForPickup', status: 'READY_FOR_PICKUP' },
-  MarkPickedUp: { event: 'OrderPickedUp', status: 'PICKED_UP' },
-  MarkDelivered: { event: 'OrderDelivered', status: 'DELIVERED' },
+/** The event each mirrored fulfilment step records, the status it leads to, and who reports it. */
+const STEP: Record<
+  FulfilmentStep,
+  { event: 'OrderPreparationStarted' | 'OrderReadyForPickup' | 'OrderPickedUp' | 'OrderDelivered'; status: FulfilmentStatus; by: 'kitchen' | 'delivery' }
+> = {
+  StartPreparation: { event: 'OrderPreparationStarted', status: 'PREPARING', by: 'kitchen' },
+  MarkReadyForPickup: { event: 'OrderReadyForPickup', status: 'READY_FOR_PICKUP', by: 'kitchen' },
+  MarkPickedUp: { event: 'OrderPickedUp', status: 'PICKED_UP', by: 'delivery' },
+  MarkDelivered: { event: 'OrderDelivered', status: 'DELIVERED', by: 'delivery' },
 };
 const STATUS_AFTER: Record<string, FulfilmentStatus> = Object.fromEntries(Object.values(STEP).map(({ event, status }) => [event, status]));
 
@@ -107,6 +111,8 @@ export const orderDecider: Decider<OrderCommand, OrderEvent, OrderState> = {
       case 'MarkDelivered': {
         const order = existing(state, command.data.orderId);
         const step = STEP[command.type];
+        // A message naming another restaurant is forged or misrouted: refused (parked), whatever the order's state.
+        assertAnswerIsAbout(orderTermsOf(order), { context: 'fulfilment', orderId: order.orderId, participant: step.by, about: command.data.about });
         if (fulfilmentOf(order) === null) {
           if (order.status === 'CANCELLED') return []; // the kitchen or courier moved on before hearing of it: nothing to mirror
           throw new OrderNotInFulfilmentError(order.orderId, order.status, step.status);

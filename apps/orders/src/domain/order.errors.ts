@@ -14,6 +14,7 @@ export const OrderErrorCodes = {
   UnknownMenuItem: 'ORDERS.RESTAURANT.UNKNOWN_MENU_ITEM',
   RestaurantNotFound: 'ORDERS.RESTAURANT.NOT_FOUND',
   UnknownSaga: 'ORDERS.SAGA.UNKNOWN',
+  MismatchedMessage: 'ORDERS.ORDER.MISMATCHED_MESSAGE',
 } as const;
 
 export const MAX_QUANTITY = 100;
@@ -62,6 +63,27 @@ export class OrderNotInFulfilmentError extends DomainError {
 export class UnknownSagaError extends DomainError {
   constructor(saga: string, orderId: string) {
     super(OrderErrorCodes.UnknownSaga, 'not-found', `No ${saga} saga for order ${orderId}`, { saga, orderId });
+  }
+}
+
+/**
+ * A message about an order (a saga's verdict or answer, a fulfilment step) naming another consumer,
+ * restaurant or amount than the order's: forged, or meant for another order. Not a DomainError, which a consumer records and acks as a business answer:
+ * `retryable: false` makes the consumer park the message at once with this reason, where an
+ * operator sees it, and nothing of it is applied.
+ */
+export class MismatchedMessageError extends Error {
+  readonly code = OrderErrorCodes.MismatchedMessage;
+  readonly retryable = false;
+  /** `context`: what the message was taken for (`the CreateOrder saga`, `fulfilment`). */
+  constructor(
+    readonly context: string,
+    readonly orderId: string,
+    readonly participant: string,
+    readonly contradictions: readonly string[],
+  ) {
+    super(`${participant}'s message for ${context} of order ${orderId} is not about that order: ${contradictions.join('; ')}`);
+    this.name = 'MismatchedMessageError';
   }
 }
 

@@ -18,12 +18,12 @@ import {
 import type { RestaurantEvent } from '../domain/restaurant.events';
 import { mapRestaurantEvent } from './restaurant-event.mapper';
 
-function stored(event: RestaurantEvent): StoredEvent {
+function stored(event: RestaurantEvent, streamVersion = 1): StoredEvent {
   return {
     eventId: 'f0c5a3c2-9a9e-4f3c-8d55-1e2f3a4b5c6d',
     streamId: restaurantId,
     streamType: 'restaurant',
-    streamVersion: 1,
+    streamVersion,
     type: event.type,
     schemaVersion: 1,
     data: event.data,
@@ -37,7 +37,7 @@ describe('restaurant event mapper', () => {
   it('publishes RestaurantCreated as restaurants.restaurant.created.v1, created closed', () => {
     const { subject, payload } = mapRestaurantEvent(stored(restaurantCreated()));
     expect(subject).toBe(restaurantCreatedV1.subject);
-    expect(restaurantCreatedV1.parse(payload)).toEqual({ ...restaurantCreated().data, open: false });
+    expect(restaurantCreatedV1.parse(payload)).toEqual({ ...restaurantCreated().data, open: false, version: 1 });
     expect(Object.keys(payload).sort()).toEqual(Object.keys(aRestaurantCreatedV1()).sort());
   });
 
@@ -48,22 +48,22 @@ describe('restaurant event mapper', () => {
   });
 
   it('publishes RestaurantMenuRevised as restaurants.restaurant.menu-revised.v1 with the whole menu', () => {
-    const { subject, payload } = mapRestaurantEvent(stored(restaurantMenuRevised()));
+    const { subject, payload } = mapRestaurantEvent(stored(restaurantMenuRevised(), 3));
     expect(subject).toBe(restaurantMenuRevisedV1.subject);
-    expect(restaurantMenuRevisedV1.parse(payload)).toEqual(restaurantMenuRevised().data);
+    expect(restaurantMenuRevisedV1.parse(payload)).toEqual({ ...restaurantMenuRevised().data, version: 3 });
     expect(Object.keys(payload).sort()).toEqual(Object.keys(aRestaurantMenuRevisedV1()).sort());
   });
 
   it('publishes RestaurantOpened as restaurants.restaurant.opened.v1', () => {
-    const { subject, payload } = mapRestaurantEvent(stored(restaurantOpened()));
+    const { subject, payload } = mapRestaurantEvent(stored(restaurantOpened(), 2));
     expect(subject).toBe(restaurantOpenedV1.subject);
-    expect(restaurantOpenedV1.parse(payload)).toEqual({ restaurantId });
+    expect(restaurantOpenedV1.parse(payload)).toEqual({ restaurantId, version: 2 });
   });
 
   it('publishes RestaurantClosed as restaurants.restaurant.closed.v1', () => {
-    const { subject, payload } = mapRestaurantEvent(stored(restaurantClosed()));
+    const { subject, payload } = mapRestaurantEvent(stored(restaurantClosed(), 4));
     expect(subject).toBe(restaurantClosedV1.subject);
-    expect(restaurantClosedV1.parse(payload)).toEqual({ restaurantId });
+    expect(restaurantClosedV1.parse(payload)).toEqual({ restaurantId, version: 4 });
   });
 
   it('never lets a field the domain adds to its events leak onto the wire', () => {

@@ -27,22 +27,25 @@ export interface RestaurantEventMapping {
  */
 export function mapRestaurantEvent(stored: StoredEvent): RestaurantEventMapping {
   const event = { type: stored.type, data: stored.data } as RestaurantEvent;
+  // The stream version goes in the payload too (the relay also puts it in Brigade-Stream-Version):
+  // replicas apply an event only when both agree.
+  const version = stored.streamVersion;
   switch (event.type) {
     case 'RestaurantCreated': {
       const { restaurantId, name, address, menu } = event.data;
-      const payload: RestaurantCreatedV1 = { restaurantId, name, address: toAddressV1(address), menu: toMenuV1(menu), open: false };
+      const payload: RestaurantCreatedV1 = { restaurantId, name, address: toAddressV1(address), menu: toMenuV1(menu), open: false, version };
       return { subject: restaurantCreatedV1Subject, payload };
     }
     case 'RestaurantMenuRevised': {
-      const payload: RestaurantMenuRevisedV1 = { restaurantId: event.data.restaurantId, menu: toMenuV1(event.data.menu) };
+      const payload: RestaurantMenuRevisedV1 = { restaurantId: event.data.restaurantId, menu: toMenuV1(event.data.menu), version };
       return { subject: restaurantMenuRevisedV1Subject, payload };
     }
     case 'RestaurantOpened': {
-      const payload: RestaurantOpenedV1 = { restaurantId: event.data.restaurantId };
+      const payload: RestaurantOpenedV1 = { restaurantId: event.data.restaurantId, version };
       return { subject: restaurantOpenedV1Subject, payload };
     }
     case 'RestaurantClosed': {
-      const payload: RestaurantClosedV1 = { restaurantId: event.data.restaurantId };
+      const payload: RestaurantClosedV1 = { restaurantId: event.data.restaurantId, version };
       return { subject: restaurantClosedV1Subject, payload };
     }
     default:

@@ -2,9 +2,9 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { TestDatabase, createTestDatabase } from '@brigade/testing';
+import { TestDatabase, TestIssuer, createTestDatabase } from '@brigade/testing';
 import { createServiceApp } from '../src';
-import { SwitchableIndicator, probeAppModule } from './fixtures/probe.app';
+import { PROBE_SERVER, SwitchableIndicator, probeAppModule } from './fixtures/probe.app';
 
 const validBody = { name: 'Ajanta', address: { street1: '1 Main St', city: 'Oakland' }, menu: [{ name: 'Curry', priceCents: 1250 }] };
 
@@ -12,13 +12,15 @@ describe('the service edge over real HTTP', () => {
   let database: TestDatabase;
   let app: NestFastifyApplication;
   let baseUrl: string;
+  let issuer: TestIssuer;
 
   beforeAll(async () => {
     database = await createTestDatabase('service_edge');
+    issuer = await TestIssuer.create();
     app = await createServiceApp({
       name: 'probe',
       version: '9.9.9',
-      module: probeAppModule({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', DB_POOL_SIZE: '2' }),
+      module: probeAppModule({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', DB_POOL_SIZE: '2', ...issuer.env() }),
     });
     await app.listen(0, '127.0.0.1');
     baseUrl = await app.getUrl();
@@ -53,13 +55,58 @@ describe('the service edge over real HTTP', () => {
   });
 
   it('accepts a valid body as a DTO and gives the command its metadata', async () => {
-    const response = await post('/probes', JSON.stringify(validBody), { 'x-correlation-id': 'corr-123', 'x-actor-id': 'staff-1', 'x-actor-role': 'restaurant-staff' });
+    const response = await post('/probes', JSON.stringify(validBody), { 'x-correlation-id': 'corr-123' });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-correlation-id')).toBe('corr-123');
     const body: Json = await response.json();
     expect(body).toMatchObject({ received: validBody, isDto: true });
-    expect(body.metadata).toEqual({ correlationId: 'corr-123', causationId: null, actor: { id: 'staff-1', role: 'restaurant-staff' }, occurredAt: expect.any(String) });
+    expect(body.metadata).toEqual({ correlationId: 'corr-123', causationId: null, actor: { id: 'anonymous', role: 'anonymous' }, occurredAt: expect.any(String) });
     expect(Math.abs(Date.parse(body.metadata.occurredAt) - Date.now())).toBeLessThan(10_000);
+  });
+
+  describe('access', () => {
+    const consumerId = 'c0ffee00-0000-4000-8000-000000000001';
+    const signed = async (headers: Record<string, string>) => post('/signed-probes', JSON.stringify({ consumerId }), headers);
+
+    it('records the verified token’s user as the actor, never what X-Actor-* headers claim', async () => {
+      const token = await issuer.bearer({ role: 'consumer', sub: 'user-7', consumerId });
+      const response = await signed({ ...token, 'x-actor-id': 'boss', 'x-actor-role': 'admin' });
+      expect(response.status).toBe(201);
+      expect(((await response.json()) as Json).metadata.actor).toEqual({ id: 'user-7', role: 'consumer', consumerId });
+    });
+
+    it('answers 401 problem+json with WWW-Authenticate without a token, with a bad one, and X-Actor-* headers change nothing', async () => {
+      const without = await signed({ 'x-actor-id': 'boss', 'x-actor-role': 'admin' });
+      expect(without.status).toBe(401);
+      expect(without.headers.get('www-authenticate')).toBe('Bearer');
+      expect((await problemOf(without)).code).toBe('AUTH.UNAUTHENTICATED');
+      const tampered = await signed({ authorization: 'Bearer e30.e30.c2ln' });
+      expect(tampered.status).toBe(401);
+      expect(tampered.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+    });
+
+    it("answers 403 for another consumer's resource and for an admin route", async () => {
+      const other = await issuer.bearer({ role: 'consumer', consumerId: 'c0ffee00-0000-4000-8000-000000000002' });
+      expect((await problemOf(await signed(other))).code).toBe('AUTH.FORBIDDEN');
+      const admin = await fetch(`${baseUrl}/signed-probes/admin`, { headers: other });
+      expect(admin.status).toBe(403);
+      const asAdmin = await fetch(`${baseUrl}/signed-probes/admin`, { headers: await issuer.bearer({ role: 'admin' }) });
+      expect(asAdmin.status).toBe(200);
+    });
+
+    it('refuses a route that declares no policy, even to an admin', async () => {
+      const response = await fetch(`${baseUrl}/signed-probes/forgotten`, { headers: await issuer.bearer({ role: 'admin' }) });
+      expect(response.status).toBe(403);
+      expect((await problemOf(response)).code).toBe('AUTH.NO_POLICY');
+    });
+
+    it('names the policy of every operation in the OpenAPI document', async () => {
+      const document: Json = await (await fetch(`${baseUrl}/docs-json`)).json();
+      expect(document.paths['/signed-probes'].post['x-access']).toBe('admin, consumer (own body.consumerId)');
+      expect(document.paths['/signed-probes/admin'].get['x-access']).toBe('admin');
+      expect(document.paths['/probes'].post['x-access']).toBe('public');
+      expect(document.paths['/signed-probes/forgotten'].get['x-access']).toBeUndefined();
+    });
   });
 
   it('generates a correlation id when none (or a bad one) is given, and the actor is anonymous', async () => {
@@ -167,9 +214,16 @@ describe('the service edge over real HTTP', () => {
     for (const path of ['/health', '/health/ready']) {
       const response = await fetch(`${baseUrl}${path}`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, switch: { status: 'up' }, alwaysUp: { status: 'up' } } });
+      const body = await response.text();
+      expect(JSON.parse(body)).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, switch: { status: 'up' }, alwaysUp: { status: 'up' } } });
+      expectNoServerIn(body);
     }
   });
+
+  /** /health is public: no server URL, address or credential in it, whatever an indicator reported. */
+  function expectNoServerIn(body: string): void {
+    for (const secret of [PROBE_SERVER, '10.9.8.7', 's3cret', 'nats://', database.url, new URL(database.url).host]) expect(body).not.toContain(secret);
+  }
 
   it('is not ready (503) when an indicator is down, but still alive', async () => {
     const indicator = app.get(SwitchableIndicator);
@@ -177,7 +231,9 @@ describe('the service edge over real HTTP', () => {
     try {
       const ready = await fetch(`${baseUrl}/health`);
       expect(ready.status).toBe(503);
-      expect(await problemOf(ready)).toMatchObject({ status: 503, code: 'HEALTH.UNAVAILABLE', error: { switch: { status: 'down' } }, info: { database: { status: 'up' } } });
+      const problem = await problemOf(ready);
+      expect(problem).toMatchObject({ status: 503, code: 'HEALTH.UNAVAILABLE', error: { switch: { status: 'down' } }, info: { database: { status: 'up' } } });
+      expectNoServerIn(JSON.stringify(problem));
       const live = await fetch(`${baseUrl}/health/live`);
       expect(live.status).toBe(200);
     } finally {

@@ -7,6 +7,7 @@
 export * from './lib/component-environment';
 export * from './lib/environment';
 export * from './lib/http';
+export * from './lib/access-answers';
 export * from './lib/publish-fixture';
 export * from './lib/published-messages';
 export * from './lib/start-component-app';
@@ -14,5 +15,6 @@ export * from './lib/start-component-app';
 // its apps stored, read from their databases.
 export * from './lib/platform/app-process';
 export * from './lib/platform/platform';
+export * from './lib/platform/platform-nats';
 export * from './lib/platform/journey-steps';
 export * from './lib/platform/app-records';

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port';
@@ -8,6 +8,8 @@ import { ManagedProcess } from './managed-process';
 export interface NatsServer {
   readonly url: string;
   readonly port: number;
+  /** What the server logged, e.g. its permission violations. */
+  log(): string;
   /** Graceful shutdown (SIGTERM); resolves once the process has exited. */
   stop(): Promise<void>;
   /** (Re)starts on the same port and store directory, so JetStream data survives. */
@@ -16,19 +18,35 @@ export interface NatsServer {
   kill(): void;
 }
 
+export interface NatsServerOptions {
+  /**
+   * A configuration file's text (e.g. the generated users and permissions, nats-server-config.ts);
+   * the command line still sets the port, JetStream and the store.
+   */
+  readonly config?: string;
+}
+
 /**
  * A NATS server with JetStream of the test's own, on a spare port with a fresh store directory,
- * for tests that take the broker away (outages, restarts) without disturbing other test files.
+ * for tests that take the broker away (outages, restarts) or run it with users and permissions,
+ * without disturbing other test files.
  */
-export async function startNatsServer(): Promise<NatsServer> {
+export async function startNatsServer(options: NatsServerOptions = {}): Promise<NatsServer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'brigade-nats-'));
   const storeDir = join(dir, 'store');
   mkdirSync(storeDir);
+  const configArgs: string[] = [];
+  if (options.config !== undefined) {
+    const configFile = join(dir, 'nats-server.conf');
+    writeFileSync(configFile, options.config, { mode: 0o600 }); // it may hold passwords
+    configArgs.push('-c', configFile);
+  }
+  const logFile = join(dir, 'nats-server.log');
   const server = new ManagedProcess({
     command: findExecutable('nats-server', 'e.g. `apt-get install nats-server` or `brew install nats-server`'),
-    args: ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir],
-    logFile: join(dir, 'nats-server.log'),
+    args: [...configArgs, '-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir],
+    logFile,
     exitSignal: 'SIGKILL',
     scratchDir: dir,
   });
@@ -38,8 +56,17 @@ export async function startNatsServer(): Promise<NatsServer> {
   return {
     url: `nats://127.0.0.1:${port}`,
     port,
+    log: () => readLog(logFile),
     start,
     stop: () => server.stop('SIGTERM'),
     kill: () => server.kill(),
   };
+}
+
+function readLog(logFile: string): string {
+  try {
+    return readFileSync(logFile, 'utf8');
+  } catch {
+    return '';
+  }
 }

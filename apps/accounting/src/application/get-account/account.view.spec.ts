@@ -11,21 +11,22 @@ describe('account view', () => {
       { orderId: secondOrderId, amountCents: 90000, status: 'DECLINED' as const },
       { orderId, amountCents: 1000, status: 'AUTHORIZED' as const },
     ];
-    expect(toAccountView(consumerId, state, payments)).toEqual({
+    expect(toAccountView(consumerId, state, { payments, nextCursor: 'next-page' })).toEqual({
       consumerId,
       creditLimitCents: 50000,
       availableCents: 49000,
       authorizations: payments,
+      nextCursor: 'next-page',
     });
   });
 
   it('keeps only the fields of the contract from the rows it is given', () => {
     const state = fold(accountDecider, accountDecider.initialState(), [accountOpened()]);
-    const row = { orderId, consumerId, amountCents: 5, status: 'CAPTURED' as const, version: 3 };
-    expect(toAccountView(consumerId, state, [row]).authorizations).toEqual([{ orderId, amountCents: 5, status: 'CAPTURED' }]);
+    const row = { orderId, consumerId, amountCents: 5, status: 'CAPTURED' as const, version: 3, seq: '7' };
+    expect(toAccountView(consumerId, state, { payments: [row], nextCursor: null }).authorizations).toEqual([{ orderId, amountCents: 5, status: 'CAPTURED' }]);
   });
 
   it('refuses a consumer without an account as not found', () => {
-    expect(() => toAccountView(consumerId, accountDecider.initialState(), [])).toThrow(expect.objectContaining({ code: AccountErrorCodes.NotFound }));
+    expect(() => toAccountView(consumerId, accountDecider.initialState(), { payments: [], nextCursor: null })).toThrow(expect.objectContaining({ code: AccountErrorCodes.NotFound }));
   });
 });

@@ -1,6 +1,7 @@
+import { Access, param } from '@brigade/auth';
 import type { EventMetadata } from '@brigade/event-store';
 import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   ApiNotFoundResponse,
@@ -13,12 +14,14 @@ import {
 import { ChangeCreditLimit } from '../../application/change-credit-limit/change-credit-limit.command';
 import type { AccountView } from '../../application/get-account/account.view';
 import { GetAccount } from '../../application/get-account/get-account.query';
-import { AccountResponse, ChangeCreditLimitRequest } from './account.dto';
+import { PaymentPageSize } from '../../application/get-account/payment-page';
+import { AccountQuery, AccountResponse, ChangeCreditLimitRequest } from './account.dto';
 
 /**
  * Consumers' accounts over HTTP. Accounts are opened by accounting itself when a consumer
  * registers; here they are read and their credit limit set. Errors are problem+json: 400 invalid
  * input (fields named), 404 ACCOUNTING.ACCOUNT.NOT_FOUND, 422 a limit below what the open authorisations hold.
+ * Access: a consumer reads only their own account (another's → 403 AUTH.FORBIDDEN); only admins set credit limits.
  */
 @ApiTags('accounts')
 @ApiCommandController()
@@ -30,19 +33,25 @@ export class AccountsController {
   ) {}
 
   @Get(':consumerId')
-  @ApiOperation({ summary: "A consumer's account: credit limit, available credit and its latest payments, newest first." })
+  @Access.owner({ consumer: param('consumerId') })
+  @ApiOperation({
+    summary:
+      "A consumer's account: credit limit, available credit and one page of its payments, newest first (`nextCursor` pages on). The consumer themself, or an admin.",
+  })
   @ApiParam({ name: 'consumerId', format: 'uuid' })
   @ApiOkResponse({ type: AccountResponse })
   @ApiNotFoundResponse({ description: `No account for this consumer (${PROBLEM_DESCRIPTION}: ACCOUNTING.ACCOUNT.NOT_FOUND)` })
-  get(@Param('consumerId', UuidParamPipe) consumerId: string): Promise<AccountView> {
-    return this.queries.execute(new GetAccount(consumerId));
+  get(@Param('consumerId', UuidParamPipe) consumerId: string, @Query() query: AccountQuery): Promise<AccountView> {
+    const limit = query.limit === undefined ? PaymentPageSize.default : Number(query.limit);
+    return this.queries.execute(new GetAccount(consumerId, { limit, cursor: query.cursor }));
   }
 
   @Put(':consumerId/credit-limit')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Set the credit limit. The available credit moves by the difference; the same limit again changes nothing.' })
+  @Access.admin()
+  @ApiOperation({ summary: 'Set the credit limit (admins). The available credit moves by the difference; the same limit again changes nothing.' })
   @ApiParam({ name: 'consumerId', format: 'uuid' })
-  @ApiOkResponse({ type: AccountResponse, description: 'The account with its new limit.' })
+  @ApiOkResponse({ type: AccountResponse, description: 'The account with its new limit and the first page of its payments.' })
   @ApiNotFoundResponse({ description: `No account for this consumer (${PROBLEM_DESCRIPTION}: ACCOUNTING.ACCOUNT.NOT_FOUND)` })
   @ApiUnprocessableEntityResponse({
     description: `Limit below what is currently authorised (${PROBLEM_DESCRIPTION}: ACCOUNTING.ACCOUNT.CREDIT_LIMIT_BELOW_AUTHORIZED)`,

@@ -14,6 +14,23 @@ export interface PaymentRow {
   readonly version: number;
 }
 
+/** A payment as a page lists it, with its place in the account's newest-first order. */
+export interface ListedPayment extends PaymentRow {
+  /** `seq` as a decimal string (a bigint): unique, larger for a payment answered later. */
+  readonly seq: string;
+}
+
+export interface PaymentSlice {
+  /** Only payments listed after this one (smaller seq); from the newest when absent. */
+  readonly before?: string;
+  readonly limit: number;
+}
+
+const COLUMNS = 'order_id, consumer_id, status, amount_cents, version, seq::text AS seq';
+// Two texts rather than one with `$2 IS NULL OR …`: each keeps a plain index range scan.
+const NEWEST = `SELECT ${COLUMNS} FROM accounting_payments WHERE consumer_id = $1 ORDER BY seq DESC LIMIT $2`;
+const NEWEST_BEFORE = `SELECT ${COLUMNS} FROM accounting_payments WHERE consumer_id = $1 AND seq < $3 ORDER BY seq DESC LIMIT $2`;
+
 const UPSERT = `INSERT INTO accounting_payments (order_id, consumer_id, status, amount_cents, version)
   VALUES ($1, $2, $3, $4, $5)
   ON CONFLICT (order_id) DO UPDATE SET status = EXCLUDED.status, amount_cents = EXCLUDED.amount_cents,
@@ -23,8 +40,8 @@ const UPSERT = `INSERT INTO accounting_payments (order_id, consumer_id, status, 
 /**
  * `accounting_payments`: every order's payment as it now is, written in the transaction that
  * appends the payment's events (never behind its stream). Read a bounded page at a time, newest
- * first, through the (consumer_id, seq) index: an account with thousands of orders costs a
- * GET no more than one with fifty.
+ * first, through the (consumer_id, seq) index, resuming below the last seq shown (keyset): an
+ * account with thousands of orders costs a page no more than one with fifty.
  */
 @Injectable()
 export class PaymentViewProjection {
@@ -40,21 +57,18 @@ export class PaymentViewProjection {
     else await this.dataSource.query(UPSERT, values);
   }
 
-  /** The consumer's `limit` most recent payments, newest first (by when the order was first answered). */
-  async newestOf(consumerId: string, limit: number): Promise<PaymentRow[]> {
-    const rows: Array<{ order_id: string; consumer_id: string; status: PaymentStatus; amount_cents: string; version: number }> = await currentManager(
-      this.dataSource,
-    ).query(
-      `SELECT order_id, consumer_id, status, amount_cents, version FROM accounting_payments
-       WHERE consumer_id = $1 ORDER BY seq DESC LIMIT $2`,
-      [consumerId, limit],
-    );
+  /** The consumer's payments newest first (by when the order was first answered): `limit` of them, below `before` if given. */
+  async newestOf(consumerId: string, slice: PaymentSlice): Promise<ListedPayment[]> {
+    const [text, values] = slice.before === undefined ? [NEWEST, [consumerId, slice.limit]] : [NEWEST_BEFORE, [consumerId, slice.limit, slice.before]];
+    const rows: Array<{ order_id: string; consumer_id: string; status: PaymentStatus; amount_cents: string; version: number; seq: string }> =
+      await currentManager(this.dataSource).query(text, values);
     return rows.map((row) => ({
       orderId: row.order_id,
       consumerId: row.consumer_id,
       status: row.status,
       amountCents: Number(row.amount_cents),
       version: row.version,
+      seq: row.seq,
     }));
   }
 }

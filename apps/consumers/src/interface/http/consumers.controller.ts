@@ -1,3 +1,4 @@
+import { Access, param } from '@brigade/auth';
 import type { EventMetadata } from '@brigade/event-store';
 import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
@@ -24,6 +25,8 @@ import { ConsumerRegisteredResponse, ConsumerResponse, RegisterConsumerRequest }
  * Consumers over HTTP. Suspend and reactivate answer with the consumer as it now is (200), so a
  * client needs no second round trip; errors are problem+json: 400 invalid input (fields named),
  * 404 CONSUMERS.CONSUMER.NOT_FOUND, 409 for a transition that would change nothing.
+ * Access: admins register, suspend and reactivate; a consumer reads only their own consumer
+ * (another's → 403 AUTH.FORBIDDEN).
  */
 @ApiTags('consumers')
 @ApiCommandController()
@@ -35,7 +38,8 @@ export class ConsumersController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a consumer. It starts ACTIVE: it may place orders.' })
+  @Access.admin()
+  @ApiOperation({ summary: 'Register a consumer (admins; people sign up through identity). It starts ACTIVE: it may place orders.' })
   @ApiCreatedResponse({ type: ConsumerRegisteredResponse, description: 'Registered; Location points at the consumer.' })
   async register(
     @Body() body: RegisterConsumerRequest,
@@ -49,7 +53,8 @@ export class ConsumersController {
   }
 
   @Get(':consumerId')
-  @ApiOperation({ summary: 'A consumer: name, email, status and version.' })
+  @Access.owner({ consumer: param('consumerId') })
+  @ApiOperation({ summary: 'A consumer: name, email, status and version. The consumer themself, or an admin.' })
   @ApiParam({ name: 'consumerId', format: 'uuid' })
   @ApiOkResponse({ type: ConsumerResponse })
   @ApiNotFoundResponse({ description: `Unknown consumer (${PROBLEM_DESCRIPTION}: CONSUMERS.CONSUMER.NOT_FOUND)` })
@@ -59,7 +64,8 @@ export class ConsumersController {
 
   @Post(':consumerId/suspend')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Suspend the consumer: its new orders fail validation until it is reactivated.' })
+  @Access.admin()
+  @ApiOperation({ summary: 'Suspend the consumer (admins): its new orders fail validation until it is reactivated.' })
   @ApiParam({ name: 'consumerId', format: 'uuid' })
   @ApiOkResponse({ type: ConsumerResponse, description: 'The consumer, now suspended.' })
   @ApiNotFoundResponse({ description: `Unknown consumer (${PROBLEM_DESCRIPTION}: CONSUMERS.CONSUMER.NOT_FOUND)` })
@@ -70,7 +76,8 @@ export class ConsumersController {
 
   @Post(':consumerId/reactivate')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Let a suspended consumer order again.' })
+  @Access.admin()
+  @ApiOperation({ summary: 'Let a suspended consumer order again (admins).' })
   @ApiParam({ name: 'consumerId', format: 'uuid' })
   @ApiOkResponse({ type: ConsumerResponse, description: 'The consumer, ACTIVE again.' })
   @ApiNotFoundResponse({ description: `Unknown consumer (${PROBLEM_DESCRIPTION}: CONSUMERS.CONSUMER.NOT_FOUND)` })

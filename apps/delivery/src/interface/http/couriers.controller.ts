@@ -1,3 +1,4 @@
+import { Access, param } from '@brigade/auth';
 import type { EventMetadata } from '@brigade/event-store';
 import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
@@ -11,10 +12,12 @@ import { RegisterCourier } from '../../application/register-courier/register-cou
 import { SetCourierAvailability } from '../../application/set-courier-availability/set-courier-availability.command';
 import { CourierRegisteredResponse, CourierResponse, RegisterCourierRequest, SetAvailabilityRequest } from './courier.dto';
 
+const OWN = 'The courier themselves (a courier token bound to :courierId) and admins; anyone else gets 403 AUTH.FORBIDDEN.';
 const NOT_FOUND = `Unknown courier (${PROBLEM_DESCRIPTION}: DELIVERY.COURIER.NOT_FOUND)`;
 
 /**
- * Couriers over HTTP. Setting the availability answers with the courier as they now are (200),
+ * Couriers over HTTP. Admins register couriers; a courier reads and sets their own availability
+ * (a courier token bound to :courierId; anyone else gets 403 AUTH.FORBIDDEN), as admins may. Setting the availability answers with the courier as they now are (200),
  * a delivery they were given at once included; setting the one they have changes nothing (200).
  * 400 invalid input (fields named), 404 DELIVERY.COURIER.NOT_FOUND.
  */
@@ -28,7 +31,8 @@ export class CouriersController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a courier. They start off shift.' })
+  @Access.admin()
+  @ApiOperation({ summary: 'Register a courier. They start off shift.', description: 'Admins only; anyone else gets 403 AUTH.FORBIDDEN.' })
   @ApiCreatedResponse({ type: CourierRegisteredResponse, description: 'Registered; Location points at the courier.' })
   async register(
     @Body() body: RegisterCourierRequest,
@@ -41,7 +45,8 @@ export class CouriersController {
   }
 
   @Get(':courierId')
-  @ApiOperation({ summary: 'A courier: name, whether on shift, and the order whose delivery they carry.' })
+  @Access.owner({ courier: param('courierId') })
+  @ApiOperation({ summary: 'A courier: name, whether on shift, and the order whose delivery they carry.', description: OWN })
   @ApiParam({ name: 'courierId', format: 'uuid' })
   @ApiOkResponse({ type: CourierResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
@@ -50,9 +55,11 @@ export class CouriersController {
   }
 
   @Post(':courierId/availability')
+  @Access.owner({ courier: param('courierId') })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Go on shift (available: true) or off it. A courier free on shift is given the delivery that has waited longest, if any.',
+    description: OWN,
   })
   @ApiParam({ name: 'courierId', format: 'uuid' })
   @ApiOkResponse({ type: CourierResponse, description: 'The courier as they now are.' })

@@ -1,4 +1,5 @@
-import type { EventMetadata } from '@brigade/event-store';
+import { Access, CHECKED_BY_USE_CASE, RequestActor } from '@brigade/auth';
+import type { Actor, EventMetadata } from '@brigade/event-store';
 import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
 import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -9,15 +10,21 @@ import { MarkDelivered } from '../../application/mark-delivered/mark-delivered.c
 import { MarkPickedUp } from '../../application/mark-picked-up/mark-picked-up.command';
 import { DeliveryResponse } from './delivery.dto';
 
+/** Said on every route: who may call it (the guard lets couriers in; the use case checks the delivery is theirs). */
+const ACCESS =
+  "The delivery's assigned courier (a courier token bound to its courierId) and admins; anyone else, or any courier while no courier is assigned, gets 403 AUTH.FORBIDDEN.";
 const NOT_FOUND = `No delivery for this order (${PROBLEM_DESCRIPTION}: DELIVERY.DELIVERY.NOT_FOUND)`;
 
 /**
- * Deliveries over HTTP, by order id. The courier's commands answer with the delivery as it now is
+ * Deliveries over HTTP, by order id, for the delivery's courier and admins: the use case loads the
+ * delivery and checks its courier (403 AUTH.FORBIDDEN otherwise, after 404 for an order without a
+ * delivery). The courier's commands answer with the delivery as it now is
  * (200) and are strict: out of turn, or repeated, they are refused with 409 (problem+json), so a
  * client can tell "done now" from "was already done". 400 invalid id, 404 DELIVERY.DELIVERY.NOT_FOUND.
  */
 @ApiTags('deliveries')
 @ApiCommandController()
+@Access.owner({ courier: CHECKED_BY_USE_CASE })
 @Controller('deliveries')
 export class DeliveriesController {
   constructor(
@@ -26,17 +33,17 @@ export class DeliveriesController {
   ) {}
 
   @Get(':orderId')
-  @ApiOperation({ summary: "The order's delivery: state, courier, pickup and delivery addresses, the kitchen's readyBy." })
+  @ApiOperation({ summary: "The order's delivery: state, courier, pickup and delivery addresses, the kitchen's readyBy.", description: ACCESS })
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: DeliveryResponse })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@Param('orderId', UuidParamPipe) orderId: string): Promise<DeliveryView> {
-    return this.queries.execute(new GetDelivery(orderId));
+  get(@Param('orderId', UuidParamPipe) orderId: string, @RequestActor() actor: Actor): Promise<DeliveryView> {
+    return this.queries.execute(new GetDelivery(orderId, actor));
   }
 
   @Post(':orderId/pickup')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'The courier took the food: allowed once a courier is assigned and the kitchen marked the food ready.' })
+  @ApiOperation({ summary: 'The courier took the food: allowed once a courier is assigned and the kitchen marked the food ready.', description: ACCESS })
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: DeliveryResponse, description: 'The delivery, now PICKED_UP.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
@@ -49,7 +56,7 @@ export class DeliveriesController {
 
   @Post(':orderId/deliver')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'The food reached the door: allowed once picked up. The courier is then free for the next delivery.' })
+  @ApiOperation({ summary: 'The food reached the door: allowed once picked up. The courier is then free for the next delivery.', description: ACCESS })
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: DeliveryResponse, description: 'The delivery, now DELIVERED.' })
   @ApiNotFoundResponse({ description: NOT_FOUND })

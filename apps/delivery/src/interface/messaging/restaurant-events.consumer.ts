@@ -1,5 +1,5 @@
 import { restaurantCreatedV1, restaurantCreatedV1Subject } from '@brigade/contracts/restaurants';
-import { JetStreamContext } from '@brigade/messaging';
+import { agreedStreamVersion, JetStreamContext } from '@brigade/messaging';
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { RestaurantReplica } from '../../projections/restaurant-replica/restaurant-replica';
@@ -7,7 +7,8 @@ import { RestaurantReplica } from '../../projections/restaurant-replica/restaura
 /**
  * Feeds the restaurant replica (durable `delivery--restaurant-replica`). Only created.v1 carries
  * the address, so it is the one subject this durable reads. A payload that breaks its contract
- * is not a business answer: parked for an operator, never silently dropped.
+ * is not a business answer: parked for an operator, never silently dropped. So is a message whose
+ * Brigade-Stream-Version header does not match its payload's version (agreedStreamVersion).
  */
 @Controller()
 export class RestaurantEventsConsumer {
@@ -15,6 +16,7 @@ export class RestaurantEventsConsumer {
 
   @EventPattern(restaurantCreatedV1Subject, { handler: 'restaurant-replica' })
   async onCreated(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    await this.replica.created(restaurantCreatedV1.parse(payload), ctx.streamVersion);
+    const created = restaurantCreatedV1.parse(payload);
+    await this.replica.created(created, agreedStreamVersion(ctx, created.version));
   }
 }

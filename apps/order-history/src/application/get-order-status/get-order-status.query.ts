@@ -1,3 +1,4 @@
+import type { Actor } from '@brigade/event-store';
 import { Query } from '@nestjs/cqrs';
 import type { OrderStatus, StatusSource } from '../../projections/order-status/order-status';
 
@@ -6,8 +7,12 @@ export interface ServedOrderStatus {
   readonly servedFrom: StatusSource;
 }
 
+/** Where an order stands, as `actor` may see it: their own order, or any for an admin. */
 export class GetOrderStatus extends Query<ServedOrderStatus> {
-  constructor(readonly orderId: string) {
+  constructor(
+    readonly orderId: string,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }

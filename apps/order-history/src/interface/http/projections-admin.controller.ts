@@ -1,3 +1,6 @@
+import { Access } from '@brigade/auth';
+import type { EventMetadata } from '@brigade/event-store';
+import { CommandMetadata } from '@brigade/service';
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ProjectionNotFoundError } from '../../domain/order-history.errors';
@@ -8,10 +11,11 @@ import { isProjectionName, PROJECTION_NAMES, ProjectionName } from '../../projec
 import { ProjectionResponse, ProjectionsResponse, RebuildStartedResponse } from './projections-admin.dto';
 
 /**
- * Admin surface of the projections (a role guard is added with authentication): what each
- * serves, how far its durables are, and rebuilds. The CLI `nx run order-history:rebuild` drives it.
+ * Admin surface of the projections, admins only: what each serves, how far its durables are, and
+ * rebuilds. The CLI `nx run order-history:rebuild` drives it.
  */
 @ApiTags('admin')
+@Access.admin()
 @Controller('admin/projections')
 export class ProjectionsAdminController {
   constructor(
@@ -35,8 +39,9 @@ export class ProjectionsAdminController {
   @ApiAcceptedResponse({ type: RebuildStartedResponse })
   @ApiNotFoundResponse({ description: 'No such projection (ORDER_HISTORY.PROJECTION.NOT_FOUND)' })
   @ApiConflictResponse({ description: 'A rebuild of it is running (ORDER_HISTORY.PROJECTION.REBUILD_RUNNING)' })
-  rebuild(@Param('name') name: string): Promise<RebuildStarted> {
-    return this.rebuilder.start(projectionNamed(name));
+  rebuild(@Param('name') name: string, @CommandMetadata() { correlationId }: EventMetadata): Promise<RebuildStarted> {
+    // A failure is logged under the request's correlation id; the projection's `failure` names it.
+    return this.rebuilder.start(projectionNamed(name), { correlationId });
   }
 
   private async describe(record: ProjectionRecord): Promise<ProjectionResponse> {

@@ -1,3 +1,4 @@
+import { Access } from '@brigade/auth';
 import { ApiCommandController } from '@brigade/service';
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
@@ -6,8 +7,9 @@ import { SearchRestaurants } from '../../application/search-restaurants/search-r
 import type { RestaurantSearchHit } from '../../projections/restaurant-directory/restaurant-directory';
 import { DEFAULT_PAGE_SIZE, RestaurantSearchQuery, RestaurantSearchResponse } from './order-history.dto';
 
-/** Full-text search over restaurants (names and menu items), ranked; 400 for a missing or wordless q. */
+/** Full-text search over restaurants (names and menu items), ranked; 400 for a missing or wordless q. Public: no token. */
 @ApiTags('search')
+@Access.public()
 @ApiCommandController()
 @Controller('search')
 export class RestaurantSearchController {

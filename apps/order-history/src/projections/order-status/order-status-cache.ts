@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import type { ChainableCommander, Redis } from 'ioredis';
 import type { OrderHistoryConfig } from '../../config/order-history.config';
 import { createRedisClient } from '../../infrastructure/redis/redis-client';
-import { ChangeKey, OrderStatus, OrderStatuses } from './order-status';
+import { ChangeKey, OwnedOrderStatus, OrderStatuses } from './order-status';
 import { GET_IN_GENERATION, PUT_IF_NEWER } from './order-status-cache.scripts';
 
 /** Entries of abandoned generations go away by themselves; live ones are renewed by every change. */
@@ -16,8 +16,8 @@ const RETRY_GENERATION_MS = 1_000;
 
 /** What a read from the cache found. */
 export type CachedStatus =
-  | { readonly found: 'hit'; readonly status: OrderStatus }
-  /** Not in the current generation: read PostgreSQL, then populate(status, generation, viewVersion). */
+  | { readonly found: 'hit'; readonly owned: OwnedOrderStatus }
+  /** Not in the current generation: read PostgreSQL, then populate(owned, generation, viewVersion). */
   | { readonly found: 'miss'; readonly generation: number; readonly viewVersion: number }
   /** Redis is down, failing, or warming up: answer from PostgreSQL. */
   | { readonly found: 'unavailable' };
@@ -66,6 +66,9 @@ export interface OrderStatusCacheState {
  *   after which reads go to PostgreSQL until a new generation is open.
  *   An outage is logged once when it starts and once when the cache is warm again, with the
  *   number of writes skipped.
+ *
+ * - The owner beside the status. Each entry keeps the order's consumer id next to the status (not
+ *   in it: the answer does not show it), so a read checks who may see it without another round trip.
  *
  * - Order view versions. Entries are keyed by the version of the order view they come from
  *   (`...:order-status:v<N>:<orderId>`), as the change counts of a rebuilt version start afresh
@@ -139,12 +142,14 @@ export class OrderStatusCache implements OnModuleInit, OnApplicationShutdown {
     if (!this.serving || generation === null || this.redis.status !== 'ready') return { found: 'unavailable' };
     try {
       const keys = this.keys(generation, viewVersion, orderId);
-      const [current, json] = (await this.commands().getOrderStatus(...keys, String(generation))) as [string, string | null];
+      const [current, json, consumer] = (await this.commands().getOrderStatus(...keys, String(generation))) as [string, string | null, string | null];
       if (Number(current) !== generation) {
         this.learnGeneration(Number(current));
         return { found: 'miss', generation: Number(current), viewVersion };
       }
-      return json === null ? { found: 'miss', generation, viewVersion } : { found: 'hit', status: JSON.parse(json) as OrderStatus };
+      // An entry without its owner (written by an earlier build) cannot be checked: a miss, read from PostgreSQL.
+      if (json === null || consumer === null) return { found: 'miss', generation, viewVersion };
+      return { found: 'hit', owned: { status: JSON.parse(json), consumerId: consumer === '' ? null : consumer } };
     } catch (error) {
       // Redis does not answer in time: each read would cost the timeout, so none are sent until a new generation is open.
       this.becameUnavailable(messageOf(error));
@@ -154,9 +159,9 @@ export class OrderStatusCache implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** After a miss: puts what PostgreSQL answered, unless a newer version or another generation is there. */
-  populate(status: OrderStatus, generation: number, viewVersion: number): void {
+  populate(owned: OwnedOrderStatus, generation: number, viewVersion: number): void {
     if (this.redis.status !== 'ready') return;
-    this.put(status, generation, viewVersion).catch(() => undefined); // a populate that fails only costs a later miss
+    this.put(owned, generation, viewVersion).catch(() => undefined); // a populate that fails only costs a later miss
   }
 
   /**
@@ -164,27 +169,27 @@ export class OrderStatusCache implements OnModuleInit, OnApplicationShutdown {
    * Never throws and is not awaited: a write that does not reach Redis is counted and makes the
    * cache start a new generation.
    */
-  committed(status: OrderStatus, viewVersion: number): void {
-    void this.writeCommitted(status, viewVersion);
+  committed(owned: OwnedOrderStatus, viewVersion: number): void {
+    void this.writeCommitted(owned, viewVersion);
   }
 
-  private async writeCommitted(status: OrderStatus, viewVersion: number): Promise<void> {
+  private async writeCommitted(owned: OwnedOrderStatus, viewVersion: number): Promise<void> {
     const generation = this.generation;
-    if (generation === null || this.redis.status !== 'ready') return this.skipped(status, 'not connected');
+    if (generation === null || this.redis.status !== 'ready') return this.skipped(owned, 'not connected');
     try {
-      const [result, current] = await this.put(status, generation, viewVersion);
+      const [result, current] = await this.put(owned, generation, viewVersion);
       if (result !== -1) return;
       // Another generation was opened meanwhile: the change belongs in it too.
       this.learnGeneration(current);
-      const [retried] = await this.put(status, current, viewVersion);
-      if (retried === -1) this.skipped(status, 'the generation changed twice during the write');
+      const [retried] = await this.put(owned, current, viewVersion);
+      if (retried === -1) this.skipped(owned, 'the generation changed twice during the write');
     } catch (error) {
-      this.skipped(status, messageOf(error));
+      this.skipped(owned, messageOf(error));
     }
   }
 
   /** The entry of a skipped write may be stale: a new generation, as soon as Redis answers. */
-  private skipped(status: OrderStatus, reason: string): void {
+  private skipped({ status }: OwnedOrderStatus, reason: string): void {
     this.skippedWrites += 1;
     this.becameUnavailable(reason);
     this.logger.debug({ msg: 'Order status not written to Redis', orderId: status.orderId, version: status.version, reason });
@@ -257,7 +262,7 @@ export class OrderStatusCache implements OnModuleInit, OnApplicationShutdown {
       const page = await this.statuses.recentlyChanged(viewVersion, since, after, Math.min(REWARM_BATCH, this.rewarmLimit - loaded));
       if (page.length === 0) break;
       const pipeline = this.redis.pipeline() as ChainableCommander & PipelinedCommands;
-      for (const { status } of page) pipeline.putOrderStatus(...this.putArguments(status, generation, viewVersion));
+      for (const { owned } of page) pipeline.putOrderStatus(...this.putArguments(owned, generation, viewVersion));
       for (const [error, reply] of (await pipeline.exec()) ?? []) {
         if (error) throw error;
         const [result, current] = reply as [number, string];
@@ -272,13 +277,14 @@ export class OrderStatusCache implements OnModuleInit, OnApplicationShutdown {
     return loaded;
   }
 
-  private async put(status: OrderStatus, generation: number, viewVersion: number): Promise<[number, number]> {
-    const [result, current] = (await this.commands().putOrderStatus(...this.putArguments(status, generation, viewVersion))) as [number, string];
+  private async put(owned: OwnedOrderStatus, generation: number, viewVersion: number): Promise<[number, number]> {
+    const [result, current] = (await this.commands().putOrderStatus(...this.putArguments(owned, generation, viewVersion))) as [number, string];
     return [result, Number(current)];
   }
 
-  private putArguments(status: OrderStatus, generation: number, viewVersion: number): string[] {
-    return [...this.keys(generation, viewVersion, status.orderId), String(generation), String(status.version), JSON.stringify(status), String(ENTRY_TTL_SECONDS)];
+  private putArguments({ status, consumerId }: OwnedOrderStatus, generation: number, viewVersion: number): string[] {
+    const keys = this.keys(generation, viewVersion, status.orderId);
+    return [...keys, String(generation), String(status.version), JSON.stringify(status), consumerId ?? '', String(ENTRY_TTL_SECONDS)];
   }
 
   /** Generations only move forward, whoever opened the newer one. */

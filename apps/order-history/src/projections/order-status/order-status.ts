@@ -25,6 +25,16 @@ export interface OrderStatus {
   readonly version: number;
 }
 
+/**
+ * A status with whose order it is (null until an event naming the consumer has arrived): kept
+ * beside the status wherever it is stored, so the hot path checks the owner without another read.
+ * The owner is not part of the answer.
+ */
+export interface OwnedOrderStatus {
+  readonly status: OrderStatus;
+  readonly consumerId: string | null;
+}
+
 /** Where an order's status comes from: PostgreSQL, the source of truth, or the Redis copy of it. */
 export type StatusSource = 'redis' | 'postgres';
 
@@ -40,9 +50,9 @@ export class OrderStatuses {
   ) {}
 
   /** From the active version of the order view. */
-  async find(orderId: string): Promise<OrderStatus | null> {
+  async find(orderId: string): Promise<OwnedOrderStatus | null> {
     const [row]: StatusRow[] = await currentManager(this.dataSource).query(`${selectStatus(this.activeVersion())} WHERE order_id = $1`, [orderId]);
-    return row ? toStatus(row) : null;
+    return row ? ownedStatusOf(row) : null;
   }
 
   /**
@@ -50,9 +60,9 @@ export class OrderStatuses {
    * other change to the order can commit in between, so this is exactly what the commit makes
    * visible, and a later change has a larger version.
    */
-  async lockedForCommit(orderId: string, viewVersion: number): Promise<OrderStatus | null> {
+  async lockedForCommit(orderId: string, viewVersion: number): Promise<OwnedOrderStatus | null> {
     const [row]: StatusRow[] = await currentManager(this.dataSource).query(`${selectStatus(viewVersion)} WHERE order_id = $1 FOR UPDATE`, [orderId]);
-    return row ? toStatus(row) : null;
+    return row ? ownedStatusOf(row) : null;
   }
 
   /**
@@ -64,7 +74,7 @@ export class OrderStatuses {
     since: Date,
     after: ChangeKey | null,
     limit: number,
-  ): Promise<Array<{ status: OrderStatus; key: ChangeKey }>> {
+  ): Promise<Array<{ owned: OwnedOrderStatus; key: ChangeKey }>> {
     const rows: Array<StatusRow & { changed_at_exact: string }> = await this.dataSource.query(
       `${selectStatusAndChange(viewVersion)}
        WHERE changed_at > $1 AND ($2::timestamptz IS NULL OR (changed_at, order_id) < ($2::timestamptz, $3::uuid))
@@ -72,7 +82,7 @@ export class OrderStatuses {
        LIMIT $4`,
       [since, after?.changedAt ?? null, after?.orderId ?? null, limit],
     );
-    return rows.map((row) => ({ status: toStatus(row), key: { changedAt: row.changed_at_exact, orderId: row.order_id } }));
+    return rows.map((row) => ({ owned: ownedStatusOf(row), key: { changedAt: row.changed_at_exact, orderId: row.order_id } }));
   }
 
   /** Resolves once the versions of the order view are known (the registry is loaded). */
@@ -92,7 +102,7 @@ export interface ChangeKey {
   readonly orderId: string;
 }
 
-const STATUS_COLUMNS = 'order_id, state, rejection_reason, ticket_state, ready_by, payment_state, order_total_cents, delivery_state, courier_id, version';
+const STATUS_COLUMNS = 'order_id, consumer_id, state, rejection_reason, ticket_state, ready_by, payment_state, order_total_cents, delivery_state, courier_id, version';
 const selectStatus = (viewVersion: number): string => `SELECT ${STATUS_COLUMNS} FROM ${orderViewTables(viewVersion).orders}`;
 const selectStatusAndChange = (viewVersion: number): string => `
   SELECT ${STATUS_COLUMNS}, to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS changed_at_exact
@@ -100,6 +110,7 @@ const selectStatusAndChange = (viewVersion: number): string => `
 
 interface StatusRow {
   order_id: string;
+  consumer_id: string | null;
   state: OrderState | null;
   rejection_reason: string | null;
   ticket_state: TicketState | null;
@@ -112,7 +123,11 @@ interface StatusRow {
   version: number;
 }
 
-function toStatus(row: StatusRow): OrderStatus {
+function ownedStatusOf(row: StatusRow): OwnedOrderStatus {
+  return { status: statusOf(row), consumerId: row.consumer_id };
+}
+
+function statusOf(row: StatusRow): OrderStatus {
   return {
     orderId: row.order_id,
     state: row.state,

@@ -155,8 +155,8 @@ export class OrderView extends ProjectionFeed<OrderChange> {
   private async statusChanged(orderId: string): Promise<void> {
     if (!this.registry.isLive()) return;
     const viewVersion = this.registry.activeVersion('order-view');
-    const status = await this.statuses.lockedForCommit(orderId, viewVersion);
-    if (status) afterCommit(this.dataSource, () => this.cache.committed(status, viewVersion));
+    const owned = await this.statuses.lockedForCommit(orderId, viewVersion);
+    if (owned) afterCommit(this.dataSource, () => this.cache.committed(owned, viewVersion));
   }
 
   private writeTables(): OrderViewTables[] {

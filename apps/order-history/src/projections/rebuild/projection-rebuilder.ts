@@ -11,7 +11,7 @@ import { ProjectionRegistry } from '../registry/projection-registry';
 import { PROJECTIONS, ProjectionName } from '../registry/projection-tables';
 import { RestaurantDirectory } from '../restaurant-directory/restaurant-directory';
 import { eventsUpTo, progressOf, RebuildProgress } from './rebuild-progress';
-import { replayStreams, ReplaySource } from './stream-replay';
+import { MessageNotReplayed, replayStreams, ReplaySource } from './stream-replay';
 
 /** What POST /admin/projections/:name/rebuild answers. */
 export interface RebuildStarted {
@@ -29,8 +29,22 @@ export interface RunningRebuild extends RebuildStarted {
 interface Run {
   readonly started: RebuildStarted;
   readonly startedAt: number;
+  /** Of the request that started it: a failure is logged under it, and the failure shown names it. */
+  readonly correlationId: string;
   replayed: number;
   total: number | null;
+}
+
+/** Who asked for a rebuild. */
+export interface RebuildRequest {
+  readonly correlationId?: string;
+}
+
+/** The replay stopped because the app is shutting down: a reason fit to show as it is. */
+class RebuildInterrupted extends Error {
+  constructor() {
+    super('the app is shutting down');
+  }
 }
 
 /**
@@ -52,7 +66,9 @@ interface Run {
  * Nothing is lost: an event either precedes the sequence read in step 2 (replayed) or follows it
  * (applied live, or waiting in its durable, whose lag GET /admin/projections shows). Nothing is
  * doubled: applying an event twice is a no-op. One rebuild per projection at a time; a failure
- * drops the new tables and leaves the active version as it was.
+ * drops the new tables and leaves the active version as it was. Its cause (SQL, driver or NATS
+ * text) is logged under the correlation id of the request that started the rebuild; the failure
+ * GET /admin/projections shows names the message that failed and that correlation id only.
  */
 @Injectable()
 export class ProjectionRebuilder implements OnModuleDestroy {
@@ -70,7 +86,7 @@ export class ProjectionRebuilder implements OnModuleDestroy {
     private readonly courierDirectory: CourierDirectory,
   ) {}
 
-  async start(name: ProjectionName): Promise<RebuildStarted> {
+  async start(name: ProjectionName, request: RebuildRequest = {}): Promise<RebuildStarted> {
     const current = this.runs.get(name);
     if (current) throw new RebuildRunningError(name, current === 'starting' ? this.registry.activeVersion(name) + 1 : current.started.version);
     this.runs.set(name, 'starting');
@@ -78,7 +94,8 @@ export class ProjectionRebuilder implements OnModuleDestroy {
       const sources = this.sourcesOf(name);
       const rebuildId = randomUUID();
       const version = await this.registry.startBuilding(name, rebuildId);
-      const run: Run = { started: { rebuildId, projection: name, version }, startedAt: Date.now(), replayed: 0, total: null };
+      const correlationId = request.correlationId ?? rebuildId;
+      const run: Run = { started: { rebuildId, projection: name, version }, startedAt: Date.now(), correlationId, replayed: 0, total: null };
       this.runs.set(name, run);
       void this.replayAndSwitch(run, sources);
       return run.started;
@@ -120,20 +137,21 @@ export class ProjectionRebuilder implements OnModuleDestroy {
         feed: this.feedOf(projection),
         inScope: (work) => this.registry.replaying(projection, version, work),
         proceed: () => {
-          if (this.stopping) throw new Error('the app is shutting down');
+          if (this.stopping) throw new RebuildInterrupted();
         },
         onProgress: (messages) => {
           run.replayed += messages;
         },
       });
-      if (this.stopping) throw new Error('the app is shutting down');
+      if (this.stopping) throw new RebuildInterrupted();
       await this.registry.switchTo(projection, version, run.replayed, total);
       this.logger.log({ msg: 'Projection rebuilt', projection, version, replayedEvents: run.replayed, skippedEvents: skipped, ms: Date.now() - run.startedAt });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.logger.error({ msg: 'Projection rebuild failed; the active version keeps serving', projection, version, reason });
-      await this.registry.abandon(projection, version, reason).catch((dropError: Error) =>
-        this.logger.error({ msg: 'Could not abandon the failed rebuild (dropped at the next start)', projection, version, reason: dropError.message }),
+      const { correlationId } = run;
+      this.logger.error({ msg: 'Projection rebuild failed; the active version keeps serving', projection, version, correlationId, reason });
+      await this.registry.abandon(projection, version, failureShown(error, correlationId)).catch((dropError: Error) =>
+        this.logger.error({ msg: 'Could not abandon the failed rebuild (dropped at the next start)', projection, version, correlationId, reason: dropError.message }),
       );
     } finally {
       this.runs.delete(projection);
@@ -160,4 +178,15 @@ export class ProjectionRebuilder implements OnModuleDestroy {
       return group.stream;
     });
   }
+}
+
+/**
+ * The failure GET /admin/projections shows: which message failed, if one did, never its cause's
+ * text (SQL, a driver's or the NATS client's message, which may name servers); that is logged
+ * under the correlation id this names.
+ */
+function failureShown(error: unknown, correlationId: string): string {
+  if (error instanceof RebuildInterrupted) return error.message;
+  const where = error instanceof MessageNotReplayed ? `${error.where} could not be replayed` : 'the replay failed';
+  return `${where}; the cause is logged under correlation id ${correlationId}`;
 }

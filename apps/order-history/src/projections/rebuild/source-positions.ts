@@ -1,6 +1,6 @@
 import { durableName, JetStreamServer } from '@brigade/messaging';
 import type { JetStreamManager } from '@nats-io/jetstream';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { PROJECTIONS, ProjectionName } from '../registry/projection-tables';
 
 /** Where a live durable feeding a projection stands in its stream. */
@@ -12,7 +12,7 @@ export interface SourcePosition {
   readonly streamLastSequence: number | null;
   /** Messages of the durable's subjects in the stream not yet acknowledged (pending + in flight). */
   readonly lag: number | null;
-  /** Why the others are null (the durable is not running here, NATS did not answer). */
+  /** Why the others are null (the durable is not running here, NATS did not answer): a fixed phrase, the client's error is logged. */
   readonly error: string | null;
 }
 
@@ -22,6 +22,8 @@ export interface SourcePosition {
  */
 @Injectable()
 export class SourcePositions {
+  private readonly logger = new Logger(SourcePositions.name);
+
   constructor(private readonly server: JetStreamServer) {}
 
   async of(name: ProjectionName): Promise<SourcePosition[]> {
@@ -29,8 +31,8 @@ export class SourcePositions {
     try {
       ({ jsm } = await this.server.clients());
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return PROJECTIONS[name].sources.map((handler) => unknownPosition(durableName(this.server.app, handler), reason));
+      this.logger.warn({ msg: 'No JetStream client for the projection positions', projection: name, error: messageOf(error) });
+      return PROJECTIONS[name].sources.map((handler) => unknownPosition(durableName(this.server.app, handler), 'not connected to NATS'));
     }
     return Promise.all(
       PROJECTIONS[name].sources.map(async (handler): Promise<SourcePosition> => {
@@ -48,11 +50,16 @@ export class SourcePositions {
             error: null,
           };
         } catch (error) {
-          return unknownPosition(durable, error instanceof Error ? error.message : String(error));
+          this.logger.warn({ msg: 'Could not read a projection source position', projection: name, durable, error: messageOf(error) });
+          return unknownPosition(durable, /not found/i.test(messageOf(error)) ? 'the durable or its stream does not exist' : 'NATS did not answer');
         }
       }),
     );
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function unknownPosition(durable: string, error: string): SourcePosition {

@@ -37,6 +37,20 @@ const ATTEMPTS = 3;
 /** Rounds written side by side, each in its own transaction (see replayStreams on why that is safe). */
 const WRITERS = 2;
 
+/**
+ * A message the replay could not apply, for good: `where` names it (stream, sequence, subject)
+ * and may be shown; the message, which carries the cause's own text (SQL, driver), is for the logs.
+ */
+export class MessageNotReplayed extends Error {
+  readonly where: string;
+  constructor(stream: string, sequence: number, subject: string, cause: unknown) {
+    const where = `${stream} sequence ${sequence} (${subject})`;
+    super(`${where}: ${messageOf(cause)}`, { cause });
+    this.name = 'MessageNotReplayed';
+    this.where = where;
+  }
+}
+
 /** One message of a batch, read as the live consumer reads it: its change, or why it is skipped. */
 interface Entry<C> {
   readonly stream: string;
@@ -125,7 +139,7 @@ function entryOf<C>(stream: string, message: JsMsg, options: StreamReplayOptions
     return { stream, sequence, subject: event.subject, change: options.feed.changeOf(event, event.data), skipped: false };
   } catch (error) {
     if (isFinalAnswer(error)) return { stream, sequence, subject: event.subject, change: null, skipped: true };
-    throw new Error(`${stream} sequence ${sequence} (${event.subject}): ${messageOf(error)}`);
+    throw new MessageNotReplayed(stream, sequence, event.subject, error);
   }
 }
 
@@ -141,7 +155,7 @@ async function applyBatch<C>(entries: ReadonlyArray<Entry<C>>, options: StreamRe
       try {
         await withAttempts(() => applyInTransaction([entry.change], options));
       } catch (error) {
-        if (!isFinalAnswer(error)) throw new Error(`${entry.stream} sequence ${entry.sequence} (${entry.subject}): ${messageOf(error)}`);
+        if (!isFinalAnswer(error)) throw new MessageNotReplayed(entry.stream, entry.sequence, entry.subject, error);
         skipped += 1;
       }
     }

@@ -1,4 +1,5 @@
 import { MenuItemV1, restaurantClosedV1, restaurantCreatedV1, restaurantMenuRevisedV1, restaurantOpenedV1 } from '@brigade/contracts/restaurants';
+import { agreedStreamVersion } from '@brigade/messaging';
 import type { ProjectionEvents } from '../projection-feed';
 import { EventPosition, newest, Versioned } from '../stream-position';
 
@@ -11,19 +12,33 @@ export interface RestaurantChange {
 }
 
 const menuOf = (menu: readonly MenuItemV1[]): MenuItemV1[] => menu.map(({ menuItemId, name, priceCents }) => ({ menuItemId, name, priceCents }));
-const at = <T>(position: EventPosition, value: T): Versioned<T> => ({ version: position.version, value });
+/**
+ * The event's version, which its header and its payload must agree on: one that does not throws a
+ * StreamVersionMismatchError (unretryable), so the live consumer parks it and a rebuild skips it,
+ * and a header alone never moves a part's version guard.
+ */
+const versionOf = ({ eventId, subject, version }: EventPosition, payloadVersion: number): number =>
+  agreedStreamVersion({ eventId, subject, streamVersion: version }, payloadVersion);
+const at = <T>(version: number, value: T): Versioned<T> => ({ version, value });
 
 export const RESTAURANT_EVENTS: ProjectionEvents<RestaurantChange> = {
   [restaurantCreatedV1.subject]: (payload, position) => {
-    const { restaurantId, name, menu, open } = restaurantCreatedV1.parse(payload);
-    return { restaurantId, name: at(position, name), menu: at(position, menuOf(menu)), open: at(position, open) };
+    const { restaurantId, name, menu, open, version } = restaurantCreatedV1.parse(payload);
+    const v = versionOf(position, version);
+    return { restaurantId, name: at(v, name), menu: at(v, menuOf(menu)), open: at(v, open) };
   },
   [restaurantMenuRevisedV1.subject]: (payload, position) => {
-    const { restaurantId, menu } = restaurantMenuRevisedV1.parse(payload);
-    return { restaurantId, menu: at(position, menuOf(menu)) };
+    const { restaurantId, menu, version } = restaurantMenuRevisedV1.parse(payload);
+    return { restaurantId, menu: at(versionOf(position, version), menuOf(menu)) };
   },
-  [restaurantOpenedV1.subject]: (payload, position) => ({ restaurantId: restaurantOpenedV1.parse(payload).restaurantId, open: at(position, true) }),
-  [restaurantClosedV1.subject]: (payload, position) => ({ restaurantId: restaurantClosedV1.parse(payload).restaurantId, open: at(position, false) }),
+  [restaurantOpenedV1.subject]: (payload, position) => {
+    const { restaurantId, version } = restaurantOpenedV1.parse(payload);
+    return { restaurantId, open: at(versionOf(position, version), true) };
+  },
+  [restaurantClosedV1.subject]: (payload, position) => {
+    const { restaurantId, version } = restaurantClosedV1.parse(payload);
+    return { restaurantId, open: at(versionOf(position, version), false) };
+  },
 };
 
 /** One change per restaurant, sorted by id: per part, the one its version guard keeps. */

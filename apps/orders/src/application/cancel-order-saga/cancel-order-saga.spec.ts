@@ -1,13 +1,19 @@
 import { givenSaga } from '@brigade/testing';
-import { ORDER_ID } from '../../domain/order.mothers';
-import { cancelOrderSaga as saga, CancelOrderSagaEvent, CancelOrderSagaInput } from './cancel-order-saga';
+import type { AnswerAbout, OrderTerms } from '../../domain/order-terms';
+import { OrderErrorCodes } from '../../domain/order.errors';
+import { CONSUMER_ID, ORDER_ID, RESTAURANT_ID } from '../../domain/order.mothers';
+import { cancelOrderSaga as saga, CancelOrderSagaEvent, CancelOrderSagaInput, CancelOrderSagaState } from './cancel-order-saga';
 
 const DEADLINE = '2026-11-27T10:00:30.000Z';
 const LATER_DEADLINE = '2026-11-27T10:10:30.000Z';
-const start = (deadline = DEADLINE): CancelOrderSagaInput => ({ type: 'StartCancelOrderSaga', data: { orderId: ORDER_ID, deadline } });
-const started = (deadline = DEADLINE): CancelOrderSagaEvent => ({ type: 'CancelOrderSagaStarted', data: { orderId: ORDER_ID, deadline } });
-const ticketCancelled: CancelOrderSagaInput = { type: 'RecordTicketCancelled', data: { orderId: ORDER_ID } };
-const cancelRefused = (reason: string): CancelOrderSagaInput => ({ type: 'RecordCancelRefused', data: { orderId: ORDER_ID, reason } });
+const TERMS: OrderTerms = { consumerId: CONSUMER_ID, restaurantId: RESTAURANT_ID, orderTotalCents: 2997 };
+/** What the kitchen's answers name about the order, as their contracts carry it. */
+const KITCHEN: AnswerAbout = { restaurantId: RESTAURANT_ID };
+const start = (deadline = DEADLINE): CancelOrderSagaInput => ({ type: 'StartCancelOrderSaga', data: { orderId: ORDER_ID, deadline, terms: TERMS } });
+const started = (deadline = DEADLINE): CancelOrderSagaEvent => ({ type: 'CancelOrderSagaStarted', data: { orderId: ORDER_ID, deadline, terms: TERMS } });
+const ticketCancelledAbout = (about: AnswerAbout): CancelOrderSagaInput => ({ type: 'RecordTicketCancelled', data: { orderId: ORDER_ID, about } });
+const ticketCancelled: CancelOrderSagaInput = ticketCancelledAbout(KITCHEN);
+const cancelRefused = (reason: string, about: AnswerAbout = KITCHEN): CancelOrderSagaInput => ({ type: 'RecordCancelRefused', data: { orderId: ORDER_ID, reason, about } });
 const deadlineAt = (now: string): CancelOrderSagaInput => ({ type: 'PassDeadline', data: { orderId: ORDER_ID, now } });
 const confirmed: CancelOrderSagaEvent = { type: 'CancelOrderConfirmed', data: { orderId: ORDER_ID } };
 const refused = (reason: string): CancelOrderSagaEvent => ({ type: 'CancelOrderRefused', data: { orderId: ORDER_ID, reason } });
@@ -94,14 +100,44 @@ describe('CancelOrder saga', () => {
   });
 
   it('continues where it was after a restart: its state is its events', () => {
-    expect([started()].reduce(saga.evolve, saga.initialState())).toEqual({ status: 'AWAITING_KITCHEN', orderId: ORDER_ID, deadline: DEADLINE });
-    expect([started(), refused(NO_ANSWER)].reduce(saga.evolve, saga.initialState())).toEqual({ status: 'REFUSED', orderId: ORDER_ID });
-    expect([started(), refused(NO_ANSWER), started(LATER_DEADLINE), confirmed].reduce(saga.evolve, saga.initialState())).toEqual({ status: 'CANCELLED', orderId: ORDER_ID });
+    expect([started()].reduce(saga.evolve, saga.initialState())).toEqual({ status: 'AWAITING_KITCHEN', orderId: ORDER_ID, deadline: DEADLINE, terms: TERMS });
+    expect([started(), refused(NO_ANSWER)].reduce(saga.evolve, saga.initialState())).toEqual({ status: 'REFUSED', orderId: ORDER_ID, terms: TERMS });
+    expect([started(), refused(NO_ANSWER), started(LATER_DEADLINE), confirmed].reduce(saga.evolve, saga.initialState())).toEqual({
+      status: 'CANCELLED',
+      orderId: ORDER_ID,
+      terms: TERMS,
+    });
   });
 
   it('decides on the second request by its own deadline, not the first one’s', () => {
     const second = [started(), refused(NO_ANSWER), started(LATER_DEADLINE)];
     givenSaga(saga, second).when(deadlineAt('2026-11-27T10:05:00.000Z')).then(NOTHING);
     givenSaga(saga, second).when(deadlineAt(LATER_DEADLINE)).then({ events: [refused(NO_ANSWER)], send: [refuseCancel(NO_ANSWER)], timer: CANCEL_TIMER });
+  });
+
+  describe('an answer must be about its order (a forged or misrouted one is parked, never applied)', () => {
+    const OTHER_RESTAURANT = '00000000-0000-4000-8000-0000000000e2';
+
+    it.each<[string, CancelOrderSagaEvent[], CancelOrderSagaInput]>([
+      ['a cancellation while the kitchen is asked', [started()], ticketCancelledAbout({ restaurantId: OTHER_RESTAURANT })],
+      ['a late cancellation after the deadline gave up', [started(), refused(NO_ANSWER)], ticketCancelledAbout({ restaurantId: OTHER_RESTAURANT })],
+      ['a refusal while the kitchen is asked', [started()], cancelRefused('ticket is PREPARING', { restaurantId: OTHER_RESTAURANT })],
+    ])('refuses %s naming another restaurant: it cancels nothing (no void of the payment) and keeps nothing back', (_case, history, answer) => {
+      const state: CancelOrderSagaState = history.reduce(saga.evolve, saga.initialState());
+      let refusal: unknown = null;
+      try {
+        saga.decide(answer, state);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toMatchObject({ code: OrderErrorCodes.MismatchedMessage, retryable: false, participant: 'kitchen', orderId: ORDER_ID });
+    });
+
+    it('takes answers as they come for a request made before the saga recorded the order’s terms', () => {
+      const startedWithoutTerms: CancelOrderSagaEvent = { type: 'CancelOrderSagaStarted', data: { orderId: ORDER_ID, deadline: DEADLINE } };
+      givenSaga(saga, [startedWithoutTerms])
+        .when(ticketCancelledAbout({ restaurantId: OTHER_RESTAURANT }))
+        .then({ events: [confirmed], send: [confirmCancel], timer: CANCEL_TIMER });
+    });
   });
 });

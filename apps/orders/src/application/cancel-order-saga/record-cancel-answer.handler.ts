@@ -6,10 +6,10 @@ import { RecordCancelAnswer } from './record-cancel-answer.command';
 export class RecordCancelAnswerHandler implements ICommandHandler<RecordCancelAnswer> {
   constructor(private readonly saga: CancelOrderSagaStep) {}
 
-  async execute({ orderId, answer, metadata }: RecordCancelAnswer): Promise<void> {
+  async execute({ orderId, answer, about, metadata }: RecordCancelAnswer): Promise<void> {
     const input = answer.cancelled
-      ? ({ type: 'RecordTicketCancelled', data: { orderId } } as const)
-      : ({ type: 'RecordCancelRefused', data: { orderId, reason: answer.reason } } as const);
+      ? ({ type: 'RecordTicketCancelled', data: { orderId, about } } as const)
+      : ({ type: 'RecordCancelRefused', data: { orderId, reason: answer.reason, about } } as const);
     await this.saga.run(input, metadata);
   }
 }

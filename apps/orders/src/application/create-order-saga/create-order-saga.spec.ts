@@ -1,15 +1,26 @@
 import { givenSaga } from '@brigade/testing';
+import type { AnswerAbout, OrderTerms } from '../../domain/order-terms';
 import { OrderErrorCodes } from '../../domain/order.errors';
-import { ORDER_ID } from '../../domain/order.mothers';
-import { createOrderSaga as saga, CreateOrderSagaEvent, CreateOrderSagaInput, Participant } from './create-order-saga';
+import { CONSUMER_ID, ORDER_ID, RESTAURANT_ID } from '../../domain/order.mothers';
+import { createOrderSaga as saga, CreateOrderSagaEvent, CreateOrderSagaInput, CreateOrderSagaState, Participant } from './create-order-saga';
 
 const DEADLINE = '2026-11-27T10:00:30.000Z';
-const start: CreateOrderSagaInput = { type: 'StartCreateOrderSaga', data: { orderId: ORDER_ID, deadline: DEADLINE } };
-const started: CreateOrderSagaEvent = { type: 'CreateOrderSagaStarted', data: { orderId: ORDER_ID, deadline: DEADLINE } };
-const yes = (participant: Participant): CreateOrderSagaInput => ({ type: 'RecordVerdict', data: { orderId: ORDER_ID, participant, approved: true } });
-const no = (participant: Participant, reason?: string): CreateOrderSagaInput => ({
+const TERMS: OrderTerms = { consumerId: CONSUMER_ID, restaurantId: RESTAURANT_ID, orderTotalCents: 2997 };
+/** What each participant's message names about the order, as their contracts carry it. */
+const ABOUT: Record<Participant, AnswerAbout> = {
+  consumer: { consumerId: CONSUMER_ID },
+  kitchen: { restaurantId: RESTAURANT_ID },
+  accounting: { consumerId: CONSUMER_ID, amountCents: 2997 },
+};
+const start: CreateOrderSagaInput = { type: 'StartCreateOrderSaga', data: { orderId: ORDER_ID, deadline: DEADLINE, terms: TERMS } };
+const started: CreateOrderSagaEvent = { type: 'CreateOrderSagaStarted', data: { orderId: ORDER_ID, deadline: DEADLINE, terms: TERMS } };
+const yes = (participant: Participant, about: AnswerAbout = ABOUT[participant]): CreateOrderSagaInput => ({
   type: 'RecordVerdict',
-  data: { orderId: ORDER_ID, participant, approved: false, ...(reason ? { reason } : {}) },
+  data: { orderId: ORDER_ID, participant, about, approved: true },
+});
+const no = (participant: Participant, reason?: string, about: AnswerAbout = ABOUT[participant]): CreateOrderSagaInput => ({
+  type: 'RecordVerdict',
+  data: { orderId: ORDER_ID, participant, about, approved: false, ...(reason ? { reason } : {}) },
 });
 const recordedYes = (participant: Participant): CreateOrderSagaEvent => ({ type: 'VerdictRecorded', data: { orderId: ORDER_ID, participant, approved: true } });
 const recordedNo = (participant: Participant, reason?: string): CreateOrderSagaEvent => ({
@@ -114,7 +125,7 @@ describe('CreateOrder saga', () => {
   it('continues where it was after a restart between verdicts: its state is its events', () => {
     const beforeRestart = [started, recordedYes('consumer')];
     const reloaded = beforeRestart.reduce(saga.evolve, saga.initialState());
-    expect(reloaded).toEqual({ status: 'AWAITING_VERDICTS', orderId: ORDER_ID, deadline: DEADLINE, verdicts: { consumer: { approved: true } } });
+    expect(reloaded).toEqual({ status: 'AWAITING_VERDICTS', orderId: ORDER_ID, deadline: DEADLINE, verdicts: { consumer: { approved: true } }, terms: TERMS });
     givenSaga(saga, [...beforeRestart, recordedYes('kitchen')]).when(yes('accounting')).then({
       events: [recordedYes('accounting'), approved],
       send: [approveOrder],
@@ -127,10 +138,12 @@ describe('CreateOrder saga', () => {
       status: 'REJECTED',
       orderId: ORDER_ID,
       reason: 'kitchen: closed',
+      terms: TERMS,
     });
     expect([started, recordedYes('consumer'), recordedYes('kitchen'), recordedYes('accounting'), approved].reduce(saga.evolve, saga.initialState())).toEqual({
       status: 'APPROVED',
       orderId: ORDER_ID,
+      terms: TERMS,
     });
   });
 
@@ -138,4 +151,66 @@ describe('CreateOrder saga', () => {
     givenSaga(saga).when(yes('kitchen')).thenThrows(OrderErrorCodes.UnknownSaga);
     givenSaga(saga).when(no('accounting', 'declined')).thenThrows(OrderErrorCodes.UnknownSaga);
   });
+
+  describe('a verdict must be about its order (a forged or misrouted one is parked, never applied)', () => {
+    const OTHER_CONSUMER = '00000000-0000-4000-8000-0000000000c2';
+    const OTHER_RESTAURANT = '00000000-0000-4000-8000-0000000000e2';
+
+    it.each<[string, Participant, AnswerAbout]>([
+      ['the consumers context naming another consumer', 'consumer', { consumerId: OTHER_CONSUMER }],
+      ['the kitchen naming another restaurant', 'kitchen', { restaurantId: OTHER_RESTAURANT }],
+      ['accounting naming another consumer', 'accounting', { consumerId: OTHER_CONSUMER, amountCents: 2997 }],
+      ['accounting holding another amount', 'accounting', { consumerId: CONSUMER_ID, amountCents: 1 }],
+    ])('refuses a yes from %s, recording nothing', (_case, participant, about) => {
+      whenVerdict([started, recordedYes(PARTICIPANT_OTHER_THAN[participant])], yes(participant, about)).thenRefusedAsNotAboutTheOrder(participant);
+    });
+
+    it.each<[string, Participant, AnswerAbout]>([
+      ['the consumers context naming another consumer', 'consumer', { consumerId: OTHER_CONSUMER }],
+      ['the kitchen naming another restaurant', 'kitchen', { restaurantId: OTHER_RESTAURANT }],
+      ['accounting declining another amount', 'accounting', { consumerId: CONSUMER_ID, amountCents: 999_999 }],
+    ])('refuses a no from %s, so a forged no cannot reject the order either', (_case, participant, about) => {
+      whenVerdict([started], no(participant, 'refused', about)).thenRefusedAsNotAboutTheOrder(participant);
+    });
+
+    it('refuses the third yes when it holds another amount: the order is not approved without payment of its total', () => {
+      whenVerdict([started, recordedYes('consumer'), recordedYes('kitchen')], yes('accounting', { consumerId: CONSUMER_ID, amountCents: 0 })).thenRefusedAsNotAboutTheOrder(
+        'accounting',
+      );
+    });
+
+    it('refuses a mismatched verdict that comes after the decision too, so an operator sees it', () => {
+      whenVerdict([started, recordedNo('accounting', 'declined'), rejected('accounting: declined')], yes('consumer', { consumerId: OTHER_CONSUMER })).thenRefusedAsNotAboutTheOrder(
+        'consumer',
+      );
+      whenVerdict([started, recordedYes('consumer'), recordedYes('kitchen'), recordedYes('accounting'), approved], yes('kitchen', { restaurantId: OTHER_RESTAURANT })).thenRefusedAsNotAboutTheOrder(
+        'kitchen',
+      );
+    });
+
+    it('takes verdicts as they come for a saga started before it recorded the order’s terms', () => {
+      const startedWithoutTerms: CreateOrderSagaEvent = { type: 'CreateOrderSagaStarted', data: { orderId: ORDER_ID, deadline: DEADLINE } };
+      givenSaga(saga, [startedWithoutTerms]).when(yes('consumer', { consumerId: OTHER_CONSUMER })).then({ events: [recordedYes('consumer')], send: [] });
+    });
+  });
 });
+
+/**
+ * `whenVerdict(history, input).thenRefusedAsNotAboutTheOrder(participant)`: the saga refuses the
+ * verdict with an unretryable MismatchedMessageError (the consumer parks the message at once), and
+ * so records and sends nothing.
+ */
+function whenVerdict(history: CreateOrderSagaEvent[], input: CreateOrderSagaInput) {
+  return {
+    thenRefusedAsNotAboutTheOrder(participant: Participant): void {
+      const state: CreateOrderSagaState = history.reduce(saga.evolve, saga.initialState());
+      let refusal: unknown = null;
+      try {
+        saga.decide(input, state);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toMatchObject({ code: OrderErrorCodes.MismatchedMessage, retryable: false, participant, orderId: ORDER_ID });
+    },
+  };
+}

@@ -6,7 +6,7 @@ import { RecordVerdict } from './record-verdict.command';
 export class RecordVerdictHandler implements ICommandHandler<RecordVerdict> {
   constructor(private readonly saga: CreateOrderSagaStep) {}
 
-  async execute({ orderId, participant, verdict, metadata }: RecordVerdict): Promise<void> {
-    await this.saga.run({ type: 'RecordVerdict', data: { orderId, participant, ...verdict } }, metadata);
+  async execute({ orderId, participant, verdict, about, metadata }: RecordVerdict): Promise<void> {
+    await this.saga.run({ type: 'RecordVerdict', data: { orderId, participant, about, ...verdict } }, metadata);
   }
 }

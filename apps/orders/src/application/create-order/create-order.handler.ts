@@ -4,6 +4,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import type { OrdersConfig } from '../../config/orders.config';
+import { orderTermsOf } from '../../domain/order-terms';
 import { RestaurantNotKnownError } from '../../domain/order.errors';
 import { OrderCommandRunner } from '../../infrastructure/order-command-runner';
 import { RestaurantReplica } from '../../projections/restaurant-replica/restaurant-replica';
@@ -36,8 +37,9 @@ export class CreateOrderHandler implements ICommandHandler<CreateOrder> {
     const command = { orderId, consumerId, restaurant, lineItems, deliveryAddress, ...(deliveryTime ? { deliveryTime } : {}) };
     // Fresh streams cannot conflict: both appends (and the deadline) go with the COMMIT, in its round trip.
     await runInTransaction(this.dataSource, async () => {
-      await this.orders.run(orderId, { type: 'CreateOrder', data: command }, metadata, NEW_STREAM);
-      await this.saga.start({ type: 'StartCreateOrderSaga', data: { orderId, deadline } }, metadata, NEW_STREAM);
+      const { state } = await this.orders.run(orderId, { type: 'CreateOrder', data: command }, metadata, NEW_STREAM);
+      // The saga checks every verdict against the order as priced here, without reading it again.
+      await this.saga.start({ type: 'StartCreateOrderSaga', data: { orderId, deadline, terms: orderTermsOf(state) } }, metadata, NEW_STREAM);
     }, { appendsAtCommit: true });
     return { orderId };
   }

@@ -6,7 +6,7 @@ import { MirrorFulfilment } from './mirror-fulfilment.command';
 export class MirrorFulfilmentHandler implements ICommandHandler<MirrorFulfilment> {
   constructor(private readonly orders: OrderCommandRunner) {}
 
-  async execute({ orderId, step, metadata }: MirrorFulfilment): Promise<void> {
-    await this.orders.run(orderId, { type: step, data: { orderId } }, metadata);
+  async execute({ orderId, step, about, metadata }: MirrorFulfilment): Promise<void> {
+    await this.orders.run(orderId, { type: step, data: { orderId, about } }, metadata);
   }
 }

@@ -6,7 +6,7 @@ import { ReviseOrderSagaStep } from './revise-order-saga.step';
 export class RecordRevisionVerdictHandler implements ICommandHandler<RecordRevisionVerdict> {
   constructor(private readonly saga: ReviseOrderSagaStep) {}
 
-  async execute({ orderId, revision, participant, verdict, metadata }: RecordRevisionVerdict): Promise<void> {
-    await this.saga.run({ type: 'RecordRevisionVerdict', data: { orderId, revision, participant, ...verdict } }, metadata);
+  async execute({ orderId, revision, participant, verdict, about, metadata }: RecordRevisionVerdict): Promise<void> {
+    await this.saga.run({ type: 'RecordRevisionVerdict', data: { orderId, revision, participant, about, ...verdict } }, metadata);
   }
 }

@@ -1,19 +1,32 @@
 import { givenSaga } from '@brigade/testing';
+import type { AnswerAbout, OrderTerms } from '../../domain/order-terms';
 import { OrderErrorCodes } from '../../domain/order.errors';
-import { ORDER_ID } from '../../domain/order.mothers';
-import { reviseOrderSaga as saga, ReviseOrderSagaEvent, ReviseOrderSagaInput, RevisionParticipant } from './revise-order-saga';
+import { CONSUMER_ID, ORDER_ID, RESTAURANT_ID } from '../../domain/order.mothers';
+import { reviseOrderSaga as saga, ReviseOrderSagaEvent, ReviseOrderSagaInput, ReviseOrderSagaState, RevisionParticipant } from './revise-order-saga';
 
 const DEADLINE = '2026-11-27T10:00:30.000Z';
 const LATER_DEADLINE = '2026-11-27T10:10:30.000Z';
-const start = (revision = 1, deadline = DEADLINE): ReviseOrderSagaInput => ({ type: 'StartReviseOrderSaga', data: { orderId: ORDER_ID, revision, deadline } });
-const started = (revision = 1, deadline = DEADLINE): ReviseOrderSagaEvent => ({ type: 'ReviseOrderSagaStarted', data: { orderId: ORDER_ID, revision, deadline } });
-const yes = (participant: RevisionParticipant, revision = 1): ReviseOrderSagaInput => ({
-  type: 'RecordRevisionVerdict',
-  data: { orderId: ORDER_ID, revision, participant, approved: true },
+/** Each revision's total, as priced when it was proposed. */
+const REVISION_TOTAL: Record<number, number> = { 1: 3897, 2: 1299 };
+const termsOf = (revision: number): OrderTerms => ({ consumerId: CONSUMER_ID, restaurantId: RESTAURANT_ID, orderTotalCents: REVISION_TOTAL[revision] });
+/** What each participant's answer names about the order, as their contracts carry it (accounting's decline names no amount). */
+const aboutOf = (participant: RevisionParticipant, revision: number, approved: boolean): AnswerAbout =>
+  participant === 'kitchen' ? { restaurantId: RESTAURANT_ID } : approved ? { consumerId: CONSUMER_ID, amountCents: REVISION_TOTAL[revision] } : { consumerId: CONSUMER_ID };
+const start = (revision = 1, deadline = DEADLINE): ReviseOrderSagaInput => ({
+  type: 'StartReviseOrderSaga',
+  data: { orderId: ORDER_ID, revision, deadline, terms: termsOf(revision) },
 });
-const no = (participant: RevisionParticipant, reason: string, revision = 1): ReviseOrderSagaInput => ({
+const started = (revision = 1, deadline = DEADLINE): ReviseOrderSagaEvent => ({
+  type: 'ReviseOrderSagaStarted',
+  data: { orderId: ORDER_ID, revision, deadline, terms: termsOf(revision) },
+});
+const yes = (participant: RevisionParticipant, revision = 1, about = aboutOf(participant, revision, true)): ReviseOrderSagaInput => ({
   type: 'RecordRevisionVerdict',
-  data: { orderId: ORDER_ID, revision, participant, approved: false, reason },
+  data: { orderId: ORDER_ID, revision, participant, about, approved: true },
+});
+const no = (participant: RevisionParticipant, reason: string, revision = 1, about = aboutOf(participant, revision, false)): ReviseOrderSagaInput => ({
+  type: 'RecordRevisionVerdict',
+  data: { orderId: ORDER_ID, revision, participant, about, approved: false, reason },
 });
 const recordedYes = (participant: RevisionParticipant, revision = 1): ReviseOrderSagaEvent => ({
   type: 'RevisionVerdictRecorded',
@@ -71,7 +84,7 @@ describe('ReviseOrder saga', () => {
 
   it('rejects on a no that gives no reason, saying who refused', () => {
     givenSaga(saga, [started()])
-      .when({ type: 'RecordRevisionVerdict', data: { orderId: ORDER_ID, revision: 1, participant: 'kitchen', approved: false } })
+      .when({ type: 'RecordRevisionVerdict', data: { orderId: ORDER_ID, revision: 1, participant: 'kitchen', about: aboutOf('kitchen', 1, false), approved: false } })
       .then({
         events: [{ type: 'RevisionVerdictRecorded', data: { orderId: ORDER_ID, revision: 1, participant: 'kitchen', approved: false } }, rejected('kitchen: refused')],
         send: [rejectRevision('kitchen: refused')],
@@ -125,7 +138,14 @@ describe('ReviseOrder saga', () => {
     givenSaga(saga, firstRejected).when(start(2, LATER_DEADLINE)).then({ events: [started(2, LATER_DEADLINE)], send: [], timer: { schedule: LATER_DEADLINE } });
 
     const second = [...firstApproved, started(2, LATER_DEADLINE)];
-    expect(second.reduce(saga.evolve, saga.initialState())).toEqual({ status: 'AWAITING_VERDICTS', orderId: ORDER_ID, revision: 2, deadline: LATER_DEADLINE, verdicts: {} });
+    expect(second.reduce(saga.evolve, saga.initialState())).toEqual({
+      status: 'AWAITING_VERDICTS',
+      orderId: ORDER_ID,
+      revision: 2,
+      deadline: LATER_DEADLINE,
+      verdicts: {},
+      terms: termsOf(2),
+    });
     givenSaga(saga, [...second, recordedYes('accounting', 2)])
       .when(yes('kitchen', 2))
       .then({ events: [recordedYes('kitchen', 2), approved(2)], send: [confirmRevision(2)], timer: CANCEL_TIMER });
@@ -140,11 +160,13 @@ describe('ReviseOrder saga', () => {
       revision: 1,
       deadline: DEADLINE,
       verdicts: { accounting: { approved: true } },
+      terms: termsOf(1),
     });
     expect([...beforeRestart, recordedNo('kitchen', 'x'), rejected('kitchen: x')].reduce(saga.evolve, saga.initialState())).toEqual({
       status: 'DECIDED',
       orderId: ORDER_ID,
       revision: 1,
+      terms: termsOf(1),
     });
   });
 
@@ -152,4 +174,46 @@ describe('ReviseOrder saga', () => {
     givenSaga(saga).when(yes('kitchen')).thenThrows(OrderErrorCodes.UnknownSaga);
     givenSaga(saga).when(no('accounting', 'declined')).thenThrows(OrderErrorCodes.UnknownSaga);
   });
+
+  describe('an answer must be about its order and revision (a forged or misrouted one is parked, never applied)', () => {
+    const OTHER_CONSUMER = '00000000-0000-4000-8000-0000000000c2';
+    const OTHER_RESTAURANT = '00000000-0000-4000-8000-0000000000e2';
+
+    it.each<[string, ReviseOrderSagaInput]>([
+      ['accounting holding another amount than the revision’s total', yes('accounting', 1, { consumerId: CONSUMER_ID, amountCents: 2997 })],
+      ['accounting naming another consumer', yes('accounting', 1, { consumerId: OTHER_CONSUMER, amountCents: REVISION_TOTAL[1] })],
+      ['the kitchen naming another restaurant', yes('kitchen', 1, { restaurantId: OTHER_RESTAURANT })],
+      ['a decline from accounting naming another consumer', no('accounting', 'declined', 1, { consumerId: OTHER_CONSUMER })],
+      ['a refusal from the kitchen naming another restaurant', no('kitchen', 'preparing', 1, { restaurantId: OTHER_RESTAURANT })],
+    ])('refuses %s, recording nothing', (_case, answer) => {
+      whenAnswer([started(), recordedYes('kitchen')], answer).thenRefusedAsNotAboutTheOrder();
+    });
+
+    it('checks the amount against the revision it answers only: one for another revision is checked for its parties, and decides nothing', () => {
+      const secondAwaited = [started(), recordedNo('accounting', 'x'), rejected('accounting: x'), started(2, LATER_DEADLINE)];
+      givenSaga(saga, secondAwaited).when(yes('accounting', 1)).then(NOTHING);
+      whenAnswer(secondAwaited, yes('accounting', 1, { consumerId: OTHER_CONSUMER, amountCents: REVISION_TOTAL[1] })).thenRefusedAsNotAboutTheOrder();
+    });
+
+    it('takes answers as they come for a revision started before the saga recorded its terms', () => {
+      const startedWithoutTerms: ReviseOrderSagaEvent = { type: 'ReviseOrderSagaStarted', data: { orderId: ORDER_ID, revision: 1, deadline: DEADLINE } };
+      givenSaga(saga, [startedWithoutTerms]).when(yes('accounting', 1, { consumerId: OTHER_CONSUMER, amountCents: 1 })).then({ events: [recordedYes('accounting')], send: [] });
+    });
+  });
 });
+
+/** The saga refuses the answer with an unretryable MismatchedMessageError (the consumer parks the message at once), recording and sending nothing. */
+function whenAnswer(history: ReviseOrderSagaEvent[], input: ReviseOrderSagaInput) {
+  return {
+    thenRefusedAsNotAboutTheOrder(): void {
+      const state: ReviseOrderSagaState = history.reduce(saga.evolve, saga.initialState());
+      let refusal: unknown = null;
+      try {
+        saga.decide(input, state);
+      } catch (error) {
+        refusal = error;
+      }
+      expect(refusal).toMatchObject({ code: OrderErrorCodes.MismatchedMessage, retryable: false, orderId: ORDER_ID });
+    },
+  };
+}

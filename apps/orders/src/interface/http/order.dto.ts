@@ -56,7 +56,7 @@ export class ReviseOrderRequest {
 }
 
 export class CreateOrderRequest {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'Who orders: a consumer’s token must name this consumer (else 403 AUTH.FORBIDDEN).' })
   @IsUUID()
   consumerId: string;
 

@@ -1,4 +1,5 @@
-import type { EventMetadata } from '@brigade/event-store';
+import { Access, body, CHECKED_BY_USE_CASE, RequestActor } from '@brigade/auth';
+import type { Actor, EventMetadata } from '@brigade/event-store';
 import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
@@ -27,6 +28,9 @@ import { CreateOrderRequest, DeliveryAddressDto, OrderCreatedResponse, OrderResp
  * Orders over HTTP. POST places the order (APPROVAL_PENDING) and answers at once; approval is
  * asynchronous (the CreateOrder saga), so clients follow it with GET. Errors are problem+json:
  * 400 invalid input (fields named), 404 unknown order or restaurant, 422 a business rule.
+ * Access: a consumer places orders for themselves and reads, cancels and revises only their own
+ * (an order's owner is known once it is loaded, so the use case checks it: unknown 404, someone
+ * else's 403); an admin acts on any.
  */
 @ApiTags('orders')
 @ApiCommandController()
@@ -38,18 +42,22 @@ export class OrdersController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Place an order. It awaits approval by the consumer, kitchen and accounting checks.' })
+  @Access.owner({ consumer: body('consumerId') })
+  @ApiOperation({
+    summary: 'Place an order. It awaits approval by the consumer, kitchen and accounting checks.',
+    description: 'A consumer places orders for themselves only (body.consumerId is their own); an admin for anyone.',
+  })
   @ApiCreatedResponse({ type: OrderCreatedResponse, description: 'Created APPROVAL_PENDING; Location points at the order.' })
   @ApiNotFoundResponse({ description: `Restaurant not known to orders (${PROBLEM_DESCRIPTION}: ORDERS.RESTAURANT.NOT_FOUND)` })
   @ApiUnprocessableEntityResponse({
     description: `Restaurant closed, item not on the menu, or quantity outside 1..100 (${PROBLEM_DESCRIPTION}: ORDERS.RESTAURANT.CLOSED, ORDERS.RESTAURANT.UNKNOWN_MENU_ITEM, ORDERS.ORDER.INVALID_QUANTITY)`,
   })
   async create(
-    @Body() body: CreateOrderRequest,
+    @Body() request: CreateOrderRequest,
     @CommandMetadata() metadata: EventMetadata,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderCreatedResponse> {
-    const { consumerId, restaurantId, lineItems, deliveryAddress, deliveryTime } = body;
+    const { consumerId, restaurantId, lineItems, deliveryAddress, deliveryTime } = request;
     const order = {
       orderId: randomUUID(),
       consumerId: consumerId.toLowerCase(),
@@ -66,7 +74,11 @@ export class OrdersController {
 
   @Post(':orderId/cancel')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Ask to cancel an APPROVED order. The kitchen decides; follow it with GET (state, lastChange).' })
+  @Access.owner({ consumer: CHECKED_BY_USE_CASE })
+  @ApiOperation({
+    summary: 'Ask to cancel an APPROVED order. The kitchen decides; follow it with GET (state, lastChange).',
+    description: 'The order’s consumer or an admin; another consumer’s order answers 403 AUTH.FORBIDDEN.',
+  })
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiAcceptedResponse({ description: 'CANCEL_PENDING: the CancelOrder saga asks the kitchen.' })
   @ApiNotFoundResponse({ description: `Unknown order (${PROBLEM_DESCRIPTION}: ORDERS.ORDER.NOT_FOUND)` })
@@ -77,7 +89,11 @@ export class OrdersController {
 
   @Post(':orderId/revise')
   @HttpCode(HttpStatus.ACCEPTED)
-  @ApiOperation({ summary: 'Propose new lines for an APPROVED order. Kitchen and accounting decide; follow it with GET (state, lastChange).' })
+  @Access.owner({ consumer: CHECKED_BY_USE_CASE })
+  @ApiOperation({
+    summary: 'Propose new lines for an APPROVED order. Kitchen and accounting decide; follow it with GET (state, lastChange).',
+    description: 'The order’s consumer or an admin; another consumer’s order answers 403 AUTH.FORBIDDEN.',
+  })
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiAcceptedResponse({ description: 'REVISION_PENDING: the ReviseOrder saga asks the kitchen and accounting.' })
   @ApiNotFoundResponse({ description: `Unknown order, or its restaurant unknown to orders (${PROBLEM_DESCRIPTION}: ORDERS.ORDER.NOT_FOUND, ORDERS.RESTAURANT.NOT_FOUND)` })
@@ -91,12 +107,16 @@ export class OrdersController {
   }
 
   @Get(':orderId')
-  @ApiOperation({ summary: 'An order: its state, priced lines, total, rejection reason if any, its last change, and version.' })
+  @Access.owner({ consumer: CHECKED_BY_USE_CASE })
+  @ApiOperation({
+    summary: 'An order: its state, priced lines, total, rejection reason if any, its last change, and version.',
+    description: 'The order’s consumer or an admin; another consumer’s order answers 403 AUTH.FORBIDDEN.',
+  })
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiOkResponse({ type: OrderResponse })
   @ApiNotFoundResponse({ description: `Unknown order (${PROBLEM_DESCRIPTION}: ORDERS.ORDER.NOT_FOUND)` })
-  get(@Param('orderId', UuidParamPipe) orderId: string): Promise<OrderView> {
-    return this.queries.execute(new GetOrder(orderId));
+  get(@Param('orderId', UuidParamPipe) orderId: string, @RequestActor() actor: Actor): Promise<OrderView> {
+    return this.queries.execute(new GetOrder(orderId, actor));
   }
 }
 

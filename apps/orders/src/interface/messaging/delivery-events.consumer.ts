@@ -8,20 +8,23 @@ import { causedBy, ORDER_LANE } from './order-messages';
 
 const DELIVERY_PROGRESS = { handler: 'delivery-progress', lane: ORDER_LANE };
 
-/** The courier's progress, which the Order mirrors (PICKED_UP, DELIVERED), possibly ahead of the kitchen's on its own durable. */
+/**
+ * The courier's progress, which the Order mirrors (PICKED_UP, DELIVERED), possibly ahead of the
+ * kitchen's on its own durable. A message naming another restaurant than the order's is parked.
+ */
 @Controller()
 export class DeliveryEventsConsumer {
   constructor(private readonly commands: CommandBus) {}
 
   @EventPattern(deliveryPickedUpV1Subject, DELIVERY_PROGRESS)
   async onPickedUp(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    const { orderId } = deliveryPickedUpV1.parse(payload);
-    await this.commands.execute(new MirrorFulfilment(orderId, 'MarkPickedUp', causedBy(ctx)));
+    const { orderId, restaurantId } = deliveryPickedUpV1.parse(payload);
+    await this.commands.execute(new MirrorFulfilment(orderId, 'MarkPickedUp', { restaurantId }, causedBy(ctx)));
   }
 
   @EventPattern(deliveryDeliveredV1Subject, DELIVERY_PROGRESS)
   async onDelivered(@Payload() payload: unknown, @Ctx() ctx: JetStreamContext): Promise<void> {
-    const { orderId } = deliveryDeliveredV1.parse(payload);
-    await this.commands.execute(new MirrorFulfilment(orderId, 'MarkDelivered', causedBy(ctx)));
+    const { orderId, restaurantId } = deliveryDeliveredV1.parse(payload);
+    await this.commands.execute(new MirrorFulfilment(orderId, 'MarkDelivered', { restaurantId }, causedBy(ctx)));
   }
 }

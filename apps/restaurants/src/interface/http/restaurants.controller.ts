@@ -1,3 +1,4 @@
+import { Access, param } from '@brigade/auth';
 import type { EventMetadata } from '@brigade/event-store';
 import { ApiCommandController, CommandMetadata, PROBLEM_DESCRIPTION, UuidParamPipe } from '@brigade/service';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
@@ -25,6 +26,8 @@ import { CreateRestaurantRequest, RestaurantCreatedResponse, RestaurantResponse,
  * Restaurants over HTTP. Commands answer with the restaurant as it now is (200), so a client
  * needs no second round trip; errors are problem+json: 400 invalid input (fields named),
  * 404 RESTAURANTS.RESTAURANT.NOT_FOUND, 409 for a transition that would change nothing.
+ * Access: anyone reads a restaurant; admins create them; a restaurant's staff revise its menu
+ * and open or close it (another restaurant's → 403 AUTH.FORBIDDEN).
  */
 @ApiTags('restaurants')
 @ApiCommandController()
@@ -36,7 +39,8 @@ export class RestaurantsController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a restaurant with its menu. It starts closed.' })
+  @Access.admin()
+  @ApiOperation({ summary: 'Register a restaurant with its menu (admins). It starts closed.' })
   @ApiCreatedResponse({ type: RestaurantCreatedResponse, description: 'Created; Location points at the restaurant.' })
   async create(
     @Body() body: CreateRestaurantRequest,
@@ -50,7 +54,8 @@ export class RestaurantsController {
   }
 
   @Get(':restaurantId')
-  @ApiOperation({ summary: 'A restaurant: name, address, menu, whether it is open, and its version.' })
+  @Access.public()
+  @ApiOperation({ summary: 'A restaurant: name, address, menu, whether it is open, and its version. Public: no token needed.' })
   @ApiParam({ name: 'restaurantId', format: 'uuid' })
   @ApiOkResponse({ type: RestaurantResponse })
   @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM_DESCRIPTION}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
@@ -60,7 +65,8 @@ export class RestaurantsController {
 
   @Put(':restaurantId/menu')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Replace the whole menu. Sending the current menu again changes nothing.' })
+  @Access.owner({ restaurant: param('restaurantId') })
+  @ApiOperation({ summary: "Replace the whole menu (the restaurant's staff, or an admin). Sending the current menu again changes nothing." })
   @ApiParam({ name: 'restaurantId', format: 'uuid' })
   @ApiOkResponse({ type: RestaurantResponse, description: 'The restaurant with its new menu.' })
   @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM_DESCRIPTION}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
@@ -74,7 +80,8 @@ export class RestaurantsController {
 
   @Post(':restaurantId/open')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Start taking orders.' })
+  @Access.owner({ restaurant: param('restaurantId') })
+  @ApiOperation({ summary: "Start taking orders (the restaurant's staff, or an admin)." })
   @ApiParam({ name: 'restaurantId', format: 'uuid' })
   @ApiOkResponse({ type: RestaurantResponse, description: 'The restaurant, now open.' })
   @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM_DESCRIPTION}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })
@@ -85,7 +92,8 @@ export class RestaurantsController {
 
   @Post(':restaurantId/close')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Stop taking new orders.' })
+  @Access.owner({ restaurant: param('restaurantId') })
+  @ApiOperation({ summary: "Stop taking new orders (the restaurant's staff, or an admin)." })
   @ApiParam({ name: 'restaurantId', format: 'uuid' })
   @ApiOkResponse({ type: RestaurantResponse, description: 'The restaurant, now closed.' })
   @ApiNotFoundResponse({ description: `Unknown restaurant (${PROBLEM_DESCRIPTION}: RESTAURANTS.RESTAURANT.NOT_FOUND)` })

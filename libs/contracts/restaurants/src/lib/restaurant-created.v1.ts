@@ -1,6 +1,6 @@
 import { defineContract, uuid } from '@brigade/contracts/core';
 import { z } from 'zod';
-import { addressV1Schema, menuV1Schema } from './restaurant-fields';
+import { addressV1Schema, menuV1Schema, restaurantVersion } from './restaurant-fields';
 
 export const restaurantCreatedV1Subject = 'restaurants.restaurant.created.v1';
 
@@ -14,6 +14,7 @@ export const restaurantCreatedV1Schema = z.strictObject({
   address: addressV1Schema,
   menu: menuV1Schema,
   open: z.boolean(),
+  version: restaurantVersion,
 });
 export type RestaurantCreatedV1 = z.infer<typeof restaurantCreatedV1Schema>;
 
@@ -26,4 +27,5 @@ export const restaurantCreatedV1 = defineContract<RestaurantCreatedV1>(restauran
     { menuItemId: '0b8e6f6e-8a3a-4c7e-9d1b-1f3c2a4b5c02', name: 'Garlic Naan', priceCents: 399 },
   ],
   open: false,
+  version: 1,
 });

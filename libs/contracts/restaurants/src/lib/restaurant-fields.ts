@@ -4,6 +4,13 @@ import { z } from 'zod';
 /** The context name: JetStream stream `RESTAURANTS` captures `restaurants.>`. */
 export const restaurantsContext = 'restaurants';
 
+/**
+ * The event's version in its restaurant's stream (1 for created), in every payload: the
+ * Brigade-Stream-Version header must say the same, or a replica parks the message rather than
+ * let a header alone move (or freeze) its version guard.
+ */
+export const restaurantVersion = z.number().int().min(1);
+
 export const addressV1Schema = z.strictObject({
   street1: z.string().min(1),
   street2: z.string().min(1).optional(),

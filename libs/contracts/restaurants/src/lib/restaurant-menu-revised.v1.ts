@@ -1,6 +1,6 @@
 import { defineContract, uuid } from '@brigade/contracts/core';
 import { z } from 'zod';
-import { menuV1Schema } from './restaurant-fields';
+import { menuV1Schema, restaurantVersion } from './restaurant-fields';
 
 export const restaurantMenuRevisedV1Subject = 'restaurants.restaurant.menu-revised.v1';
 
@@ -8,6 +8,7 @@ export const restaurantMenuRevisedV1Subject = 'restaurants.restaurant.menu-revis
 export const restaurantMenuRevisedV1Schema = z.strictObject({
   restaurantId: uuid,
   menu: menuV1Schema,
+  version: restaurantVersion,
 });
 export type RestaurantMenuRevisedV1 = z.infer<typeof restaurantMenuRevisedV1Schema>;
 
@@ -20,5 +21,6 @@ export const restaurantMenuRevisedV1 = defineContract<RestaurantMenuRevisedV1>(
       { menuItemId: '0b8e6f6e-8a3a-4c7e-9d1b-1f3c2a4b5c01', name: 'Chicken Vindaloo', priceCents: 1399 },
       { menuItemId: '0b8e6f6e-8a3a-4c7e-9d1b-1f3c2a4b5c03', name: 'Mango Lassi', priceCents: 450 },
     ],
+    version: 3,
   },
 );

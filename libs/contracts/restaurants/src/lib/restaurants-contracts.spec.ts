@@ -52,6 +52,18 @@ describe('restaurants contracts', () => {
     expect(() => restaurantCreatedV1.parse(aRestaurantCreatedV1({ menu }))).toThrow(ContractViolation);
   });
 
+  it.each([
+    ['created', restaurantCreatedV1, aRestaurantCreatedV1()],
+    ['menu-revised', restaurantMenuRevisedV1, aRestaurantMenuRevisedV1()],
+    ['opened', restaurantOpenedV1, aRestaurantOpenedV1()],
+    ['closed', restaurantClosedV1, aRestaurantClosedV1()],
+  ] as const)('the %s payload carries its version in the restaurant stream, a whole number from 1', (_name, contract, fixture) => {
+    const { version: _version, ...withoutVersion } = fixture;
+    expect(() => contract.parse(withoutVersion)).toThrow(/version/);
+    expect(() => contract.parse({ ...fixture, version: 0 })).toThrow(/version/);
+    expect(() => contract.parse({ ...fixture, version: 1.5 })).toThrow(/version/);
+  });
+
   it('rejects fields the contract does not define', () => {
     expect(() => restaurantOpenedV1.parse({ ...aRestaurantOpenedV1(), openedBy: 'x' })).toThrow(ContractViolation);
   });

@@ -1,8 +1,8 @@
 /**
- * How an error maps to a response: validation -> 400, not-found -> 404,
- * conflict (illegal state or concurrent change) -> 409, rule (business rule) -> 422.
+ * How an error maps to a response: validation -> 400, forbidden (not the caller's to act on) -> 403,
+ * not-found -> 404, conflict (illegal state or concurrent change) -> 409, rule (business rule) -> 422.
  */
-export type DomainErrorKind = 'validation' | 'not-found' | 'conflict' | 'rule';
+export type DomainErrorKind = 'validation' | 'forbidden' | 'not-found' | 'conflict' | 'rule';
 
 /**
  * A final business answer, carrying a stable code (e.g. `RESTAURANTS.RESTAURANT.NOT_FOUND`).

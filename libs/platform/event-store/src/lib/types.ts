@@ -1,9 +1,16 @@
 import type { DomainEvent } from '@brigade/domain';
 
-/** Who caused a change. Kept in every event's metadata so authorisation can be added later. */
+/**
+ * Who caused a change, as a verified access token said (or `system` for the platform's own
+ * reactions). A consumer, restaurant or courier user acts for the one consumer, restaurant or
+ * courier its token binds it to.
+ */
 export interface Actor {
   readonly id: string;
-  readonly role: 'consumer' | 'restaurant-staff' | 'courier' | 'admin' | 'system' | 'anonymous';
+  readonly role: 'consumer' | 'restaurant' | 'courier' | 'admin' | 'system' | 'anonymous';
+  readonly consumerId?: string;
+  readonly restaurantId?: string;
+  readonly courierId?: string;
 }
 
 export interface EventMetadata {

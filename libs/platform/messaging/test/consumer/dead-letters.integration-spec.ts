@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eventually } from '@brigade/testing';
 import { headers } from '@nats-io/transport-node';
 import { Headers, deadLetterStreamName, deadLetterSubject, prefixed } from '../../src';
+import { headerRecord } from '../../src/lib/consumer/consumed-event';
 import { APP, ConsumerHarness, RecorderApp, TestEvent, startRecorder } from './support/consumer-harness';
 import { MENU_REVISED, RESTAURANT_OPENED } from './support/recording.consumer';
 
@@ -81,6 +82,7 @@ describe('JetStream consumer: retries, parking and dead letters', () => {
             attempts: 4,
             error: 'Error: neighbour database unreachable',
             data: { n: 2 },
+            parkedHere: true,
           }),
         ],
         nextAfter: null,
@@ -148,6 +150,95 @@ describe('JetStream consumer: retries, parking and dead letters', () => {
     }
   });
 
+  it('replays only what the app parked itself: a message published on its dead-letter subject by anyone else is listed, never run', async () => {
+    const ns = await harness.namespace();
+    const genuine = randomUUID();
+    let broken = true;
+    const ran: string[] = [];
+    const recorder = await startRecorder(harness, ns, {
+      failure: (ctx) => {
+        ran.push(ctx.eventId);
+        return ctx.eventId === genuine && broken ? new Error('still broken') : null;
+      },
+    });
+    try {
+      await harness.publish(ns, { subject: MENU_REVISED, eventId: genuine, aggregateId: randomUUID(), n: 1 });
+      await eventually(() => expect(recorder.outcomes.map((o) => o.outcome)).toEqual(['parked']));
+      const stream = deadLetterStreamName(ns, APP);
+      const real = await harness.jsm.streams.getMessage(stream, { last_by_subj: deadLetterSubject(ns, APP, 'record') });
+
+      // Someone who may publish on the dead-letter subject: a made-up entry for an event never parked...
+      const madeUp = randomUUID();
+      const h = headers();
+      h.set(Headers.EventId, madeUp);
+      h.set(Headers.AggregateId, randomUUID());
+      h.set(Headers.OriginalSubject, MENU_REVISED);
+      h.set(Headers.ParkedBy, `${APP}--record`);
+      h.set(Headers.ParkedError, 'Error: made up');
+      h.set(Headers.ParkedAttempts, '1');
+      const forged = await harness.js.publish(deadLetterSubject(ns, APP, 'record'), JSON.stringify({ n: 99 }), { headers: h });
+      // ...and a copy of the real entry with every header kept but another body.
+      const copy = headers();
+      for (const [name, value] of Object.entries(headerRecord(real?.header))) if (!name.startsWith('Nats-')) copy.set(name, value);
+      const tampered = await harness.js.publish(deadLetterSubject(ns, APP, 'record'), JSON.stringify({ n: 1, extra: 'injected' }), { headers: copy });
+
+      const listed = (await http(recorder, 'GET', '/admin/dead-letters')).body.items as Array<{ seq: number; parkedHere: boolean }>;
+      expect(listed.map(({ seq, parkedHere }) => ({ seq, parkedHere }))).toEqual([
+        { seq: real?.seq, parkedHere: true },
+        { seq: forged.seq, parkedHere: false },
+        { seq: tampered.seq, parkedHere: false },
+      ]);
+
+      broken = false;
+      const runsBefore = ran.length;
+      for (const seq of [forged.seq, tampered.seq]) {
+        const refused = await http(recorder, 'POST', `/admin/dead-letters/${seq}/replay`);
+        expect(refused).toMatchObject({ status: 422, contentType: 'application/problem+json', body: { code: 'MESSAGING.DEAD_LETTER.NOT_PARKED_HERE' } });
+      }
+      expect(ran).toHaveLength(runsBefore); // neither reached the handler
+      expect(ran).not.toContain(madeUp);
+      expect(await harness.effects('event_id = ANY($1)', [[madeUp, genuine]])).toEqual([]);
+      expect(await harness.inboxOutcome(madeUp)).toBeNull();
+
+      // Discarding a made-up entry removes it, but marks nothing: its event id would otherwise be silenced for good.
+      expect((await http(recorder, 'DELETE', `/admin/dead-letters/${forged.seq}`)).status).toBe(204);
+      expect(await harness.inboxOutcome(madeUp)).toBeNull();
+
+      const replayed = await http(recorder, 'POST', `/admin/dead-letters/${real?.seq}/replay`);
+      expect(replayed).toMatchObject({ status: 200, body: { seq: real?.seq, outcome: 'processed' } });
+      expect(await harness.effects('event_id = $1', [genuine])).toEqual([expect.objectContaining({ n: 1, replay: true })]);
+      expect((await http(recorder, 'GET', '/admin/dead-letters')).body.items.map((i: { seq: number }) => i.seq)).toEqual([tampered.seq]);
+    } finally {
+      await recorder.close();
+    }
+  });
+
+  it('answers a replay that fails again with the error’s stable code at most: no driver or SQL text', async () => {
+    const ns = await harness.namespace();
+    const eventId = randomUUID();
+    const driverError = () => Object.assign(new Error('relation "secret_internal_table" does not exist at postgres://app:hunter2@db:5432/brigade'), { code: '42P01' });
+    const codedError = () => Object.assign(new Error('SELECT * FROM tickets failed'), { code: 'KITCHEN.TICKET.LOST' });
+    let failure = driverError;
+    const recorder = await startRecorder(harness, ns, { failure: (ctx) => (ctx.eventId === eventId ? failure() : null) }, { retry: { attempts: 1, initialDelayMs: 10, maxDelayMs: 10 } });
+    try {
+      await harness.publish(ns, { subject: RESTAURANT_OPENED, eventId, aggregateId: randomUUID(), n: 1 });
+      await eventually(() => expect(recorder.outcomes.map((o) => o.outcome)).toEqual(['parked']));
+      const [{ seq }] = (await http(recorder, 'GET', '/admin/dead-letters')).body.items;
+
+      const uncoded = await http(recorder, 'POST', `/admin/dead-letters/${seq}/replay`);
+      expect(uncoded).toMatchObject({ status: 422, body: { code: 'MESSAGING.DEAD_LETTER.REPLAY_FAILED', correlationId: expect.any(String) } });
+      expect(uncoded.body.errorCode).toBeUndefined(); // a SQLSTATE is the driver's, not a Brigade code
+      expect(JSON.stringify(uncoded.body)).not.toMatch(/secret_internal_table|postgres:|hunter2|42P01/);
+
+      failure = codedError;
+      const coded = await http(recorder, 'POST', `/admin/dead-letters/${seq}/replay`, { 'X-Correlation-Id': 'replay-by-ops-1' });
+      expect(coded).toMatchObject({ status: 422, correlationId: 'replay-by-ops-1', body: { errorCode: 'KITCHEN.TICKET.LOST', correlationId: 'replay-by-ops-1' } });
+      expect(JSON.stringify(coded.body)).not.toContain('SELECT');
+    } finally {
+      await recorder.close();
+    }
+  });
+
   it('keeps a message that still fails on replay, pages the list, and discards for good', async () => {
     const ns = await harness.namespace();
     const failing: string[] = [randomUUID(), randomUUID()];
@@ -179,7 +270,10 @@ describe('JetStream consumer: retries, parking and dead letters', () => {
       const stillFailing = all.find((i) => i.eventId === failing[0]) as { seq: number; eventId: string };
       const replay = await http(recorder, 'POST', `/admin/dead-letters/${stillFailing.seq}/replay`);
       expect(replay).toMatchObject({ status: 422, contentType: 'application/problem+json', body: { code: 'MESSAGING.DEAD_LETTER.REPLAY_FAILED' } });
-      expect(replay.body.detail).toContain('still broken');
+      // The handler's error is logged, not answered: the answer names the correlation id to find it under.
+      expect(replay.body.detail).not.toContain('still broken');
+      expect(replay.body.detail).toContain(replay.body.correlationId);
+      expect(replay.correlationId).toBe(replay.body.correlationId);
       expect(await harness.inboxOutcome(stillFailing.eventId)).toBe('parked');
       expect((await http(recorder, 'GET', '/admin/dead-letters')).body.items).toHaveLength(3);
 
@@ -194,9 +288,18 @@ describe('JetStream consumer: retries, parking and dead letters', () => {
   });
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function http(recorder: RecorderApp, method: string, path: string): Promise<{ status: number; contentType: string; body: any }> {
-  const response = await fetch(`${recorder.url}${path}`, { method });
+async function http(
+  recorder: RecorderApp,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; contentType: string; correlationId: string | null; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON as answered
+  const response = await fetch(`${recorder.url}${path}`, { method, headers });
   const text = await response.text();
-  return { status: response.status, contentType: (response.headers.get('content-type') ?? '').split(';')[0], body: text ? JSON.parse(text) : null };
+  return {
+    status: response.status,
+    contentType: (response.headers.get('content-type') ?? '').split(';')[0],
+    correlationId: response.headers.get('x-correlation-id'),
+    body: text ? JSON.parse(text) : null,
+  };
 }

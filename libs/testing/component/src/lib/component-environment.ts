@@ -1,6 +1,6 @@
 import { connectJetStreamConsumers, contextStreamName, deadLetterStreamName, ensureContextStream, Namespace } from '@brigade/messaging';
 import { createServiceApp } from '@brigade/service';
-import { createTestDatabase, natsUrl, testNamespace } from '@brigade/testing';
+import { createTestDatabase, natsUrl, TestIssuer, testNamespace } from '@brigade/testing';
 import { jetstream, JetStreamClient, JetStreamManager, jetstreamManager } from '@nats-io/jetstream';
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import type { Type } from '@nestjs/common';
@@ -44,6 +44,8 @@ export class ComponentEnvironment {
     readonly jsm: JetStreamManager,
     readonly js: JetStreamClient,
     private readonly collector: PublishedMessages,
+    /** Signs the tokens the app trusts (AUTH_JWKS): `issuer.bearer({ role: 'consumer', consumerId })`. */
+    readonly issuer: TestIssuer,
   ) {}
 
   static async create(options: ComponentEnvironmentOptions): Promise<ComponentEnvironment> {
@@ -56,7 +58,7 @@ export class ComponentEnvironment {
     // the app's own stream exists before its relay publishes, so the collector sees every message.
     for (const context of options.neighbours ?? []) await ensureContextStream(jsm, ns, context);
     const collector = await collectPublished(js, await ensureContextStream(jsm, ns, options.context));
-    return new ComponentEnvironment(options, db, ns, nc, jsm, js, collector);
+    return new ComponentEnvironment(options, db, ns, nc, jsm, js, collector, await TestIssuer.create());
   }
 
   get subjectPrefix(): string {
@@ -85,6 +87,7 @@ export class ComponentEnvironment {
         NATS_SUBJECT_PREFIX: this.namespace.subjectPrefix,
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         DB_POOL_SIZE: '5',
+        ...this.issuer.env(),
         ...options.env,
       },
       () =>

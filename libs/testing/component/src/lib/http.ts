@@ -13,14 +13,26 @@ export interface HttpAnswer {
  */
 const agent = new Agent({ keepAlive: true });
 
+/** An app to call: its URL and the headers every call sends (e.g. a bearer token). */
+export interface CallTarget {
+  readonly baseUrl: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** The same app called with other headers: `as(app, await issuer.bearer({ role: 'consumer', consumerId }))`; `as(app, {})` sends none. */
+export function as(app: CallTarget, headers: Readonly<Record<string, string>>): CallTarget {
+  return { baseUrl: app.baseUrl, headers };
+}
+
 /**
- * One request; `body` may be a string to send it verbatim (e.g. malformed JSON). A request that
+ * One request; `body` may be a string to send it verbatim (e.g. malformed JSON). The target's
+ * headers go first; `headers` adds to or overrides them. A request that
  * gets no answer (the app is down, the connection dropped) rejects with the socket error as `cause`.
  * A GET that went out on a kept-alive connection the server was closing at that moment is sent
  * once more on a new one (the race node:http's docs describe under `request.reusedSocket`).
  */
 export async function call(
-  app: { readonly baseUrl: string },
+  app: CallTarget,
   method: string,
   path: string,
   body?: unknown,
@@ -36,11 +48,11 @@ export async function call(
 
 class StaleConnectionError extends Error {}
 
-function send(app: { readonly baseUrl: string }, method: string, path: string, body: unknown, headers: Record<string, string>): Promise<HttpAnswer> {
+function send(app: CallTarget, method: string, path: string, body: unknown, headers: Record<string, string>): Promise<HttpAnswer> {
   const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
   const sent = payload === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) };
   return new Promise((resolve, reject) => {
-    const outgoing = request(`${app.baseUrl}${path}`, { method, agent, headers: { ...sent, ...headers } }, (response) => {
+    const outgoing = request(`${app.baseUrl}${path}`, { method, agent, headers: { ...sent, ...app.headers, ...headers } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('error', (error) => reject(new Error(`${method} ${path}: the answer broke off`, { cause: error })));

@@ -6,6 +6,8 @@ import { PublishedMessage } from './published-messages';
 
 export interface ComponentApp {
   readonly baseUrl: string;
+  /** Sent with every call(app, ...): an admin's bearer token, unless the call overrides it. */
+  readonly headers: Readonly<Record<string, string>>;
   readonly subjectPrefix: string;
   readonly dataSource: DataSource;
   readonly nest: NestFastifyApplication;
@@ -38,6 +40,7 @@ export async function componentAppOf(environment: ComponentEnvironment, nest: Ne
   const dataSource = nest.get(DataSource);
   return {
     baseUrl: (await nest.getUrl()).replace('[::1]', '127.0.0.1'),
+    headers: await environment.issuer.bearer({ role: 'admin' }),
     subjectPrefix: environment.subjectPrefix,
     dataSource,
     nest,

@@ -1,5 +1,6 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
+import type { NatsCredentials } from '../jetstream/connection';
 import { Namespace, defaultNamespace } from '../jetstream/naming';
 
 export interface RetryPolicy {
@@ -40,6 +41,8 @@ export interface JetStreamServerOptions extends JetStreamConsumerOptions {
   readonly connection?: NatsConnection;
   /** Without `connection`: servers to open a connection of its own (closed by close()). */
   readonly servers?: string | string[];
+  /** With `servers`: the app's NATS user. */
+  readonly credentials?: NatsCredentials;
 }
 
 export interface ConsumerSettings {

@@ -352,7 +352,7 @@ export class DurableWorker {
     };
     for (let failures = 1; ; failures++) {
       try {
-        const seq = await parkMessage(js, settings.namespace, request);
+        const seq = await parkMessage(js, dataSource, settings.namespace, request);
         this.deps.logger.error({ msg: 'JetStream message parked', consumer: this.consumer, eventId: request.eventId, subject: request.originalSubject, attempts, deadLetterSeq: seq, error });
         break;
       } catch (parkError) {

@@ -1,8 +1,9 @@
 import { EntityManager } from 'typeorm';
+import { CreateMsgDeadLetters1700000000250 } from '../dead-letter/migrations/1700000000250-create-msg-dead-letters';
 import { CreateMsgInbox1700000000200 } from './migrations/1700000000200-create-msg-inbox';
 
-/** Add to the DataSource migrations of every context that consumes events. */
-export const inboxMigrations = [CreateMsgInbox1700000000200];
+/** Add to the DataSource migrations of every context that consumes events: its inbox, and the record of what it parked. */
+export const inboxMigrations = [CreateMsgInbox1700000000200, CreateMsgDeadLetters1700000000250];
 
 export type InboxOutcome = 'processed' | 'rejected' | 'parked' | 'discarded';
 

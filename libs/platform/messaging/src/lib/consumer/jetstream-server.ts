@@ -3,6 +3,7 @@ import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microse
 import type { NatsConnection } from '@nats-io/transport-node';
 import { DataSource } from 'typeorm';
 import { ensureDeadLetterStream } from '../dead-letter/dead-letter-queue';
+import { assertDeclaredDurables } from '../security/declared-durables';
 import { JetStreamClients, connectNats, jetStreamClients } from '../jetstream/connection';
 import { ConsumerSettings, JetStreamServerOptions, consumerSettings } from './consumer-options';
 import { ensureProducerStream } from './durable-consumer';
@@ -81,6 +82,7 @@ export class JetStreamServer
   async listen(callback: (error?: unknown) => void): Promise<void> {
     try {
       this.groups = groupHandlers(this.options.app, this.settings.namespace, this.registered);
+      assertDeclaredDurables(this.options.app, this.groups);
       const { nc, js, jsm } = await this.clients();
       await ensureDeadLetterStream(jsm, this.settings.namespace, this.options.app);
       for (const group of this.groups) await ensureProducerStream(jsm, this.settings.namespace, group);
@@ -149,9 +151,9 @@ export class JetStreamServer
   clients(): Promise<Connection> {
     if (this.closing) return Promise.reject(new Error('JetStreamServer is closed'));
     this.connection ??= (async () => {
-      const { connection: shared, servers, app } = this.options;
+      const { connection: shared, servers, credentials, app } = this.options;
       if (!shared && !servers) throw new Error('JetStreamServer needs a NATS connection or servers');
-      const nc = shared ?? (await connectNats({ servers: servers as string | string[], name: `${app}-consumers`, logger: this.logger }));
+      const nc = shared ?? (await connectNats({ servers: servers as string | string[], name: `${app}-consumers`, credentials, logger: this.logger }));
       const connection = { nc, ...(await jetStreamClients(nc)) };
       this.connected = connection;
       return connection;

@@ -1,7 +1,9 @@
 import { DiscardPolicy, JetStreamClient, JetStreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
 import { headers } from '@nats-io/transport-node';
-import { RawMessage } from '../consumer/consumed-event';
+import { DataSource } from 'typeorm';
+import { RawMessage, headerRecord } from '../consumer/consumed-event';
 import { Headers, Namespace, contextStreamName, prefixed } from '../jetstream/naming';
+import { isNatsHeader, parkedCopyDigest, recordParkedCopy } from './parked-copies';
 
 /** Headers a parked message carries besides the original ones and the Parked* ones in naming.ts. */
 export const DeadLetterHeaders = {
@@ -64,12 +66,13 @@ export interface ParkRequest {
 /**
  * Publishes a copy of the message to the dead-letter subject and waits for JetStream to store
  * it; only then may the caller ack the original. msgID `<durable>:<eventId>` makes a re-park of
- * the same message (a crash between this and the ack) a no-op.
+ * the same message (a crash between this and the ack) a no-op. The copy's digest is recorded in
+ * the app's database first (parked-copies.ts): what a replay later trusts as the app's own.
  */
-export async function parkMessage(js: JetStreamClient, ns: Namespace, request: ParkRequest): Promise<number> {
+export async function parkMessage(js: JetStreamClient, dataSource: DataSource, ns: Namespace, request: ParkRequest): Promise<number> {
   const h = headers();
   for (const [key, value] of Object.entries(request.message.headers)) {
-    if (!key.startsWith('Nats-')) h.set(key, value);
+    if (!isNatsHeader(key)) h.set(key, value);
   }
   // The copy's Nats-Msg-Id is the park id; keep the event id where a replay looks for it.
   if (request.eventId) h.set(Headers.EventId, request.eventId);
@@ -80,7 +83,10 @@ export async function parkMessage(js: JetStreamClient, ns: Namespace, request: P
   h.set(DeadLetterHeaders.ParkedAt, request.parkedAt.toISOString());
   h.set(DeadLetterHeaders.OriginalSequence, String(request.message.streamSequence));
   const stream = deadLetterStreamName(ns, request.app);
-  const ack = await js.publish(deadLetterSubject(ns, request.app, request.handler), request.message.body, {
+  const subject = deadLetterSubject(ns, request.app, request.handler);
+  const digest = parkedCopyDigest({ subject, headers: headerRecord(h), body: request.message.body });
+  await recordParkedCopy(dataSource.manager, digest, request.durable, request.eventId);
+  const ack = await js.publish(subject, request.message.body, {
     msgID: `${request.durable}:${request.eventId ?? `seq-${request.message.streamSequence}`}`,
     headers: h,
     expect: { streamName: stream },

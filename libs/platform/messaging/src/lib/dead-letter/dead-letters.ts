@@ -7,6 +7,7 @@ import { JetStreamServer } from '../consumer/jetstream-server';
 import { attemptMessage } from '../consumer/message-pipeline';
 import { Headers, prefixed } from '../jetstream/naming';
 import { DeadLetterHeaders, deadLetterStreamName, deadLetterSubjects } from './dead-letter-queue';
+import { forgetParkedCopy, isNatsHeader, parkedCopyDigest, parkedHere } from './parked-copies';
 
 /** A parked message as the admin API shows it. */
 export interface ParkedMessage {
@@ -25,6 +26,11 @@ export interface ParkedMessage {
   /** The body, parsed when it is JSON. */
   readonly data: unknown;
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * True when this app parked the entry itself (its database recorded the copy). False for
+   * anything else found on its dead-letter subjects: listed, never replayed.
+   */
+  readonly parkedHere: boolean;
 }
 
 export interface DeadLetterPage {
@@ -41,12 +47,22 @@ export type ReplayOutcome =
   /** The handler answered with a domain error (a final answer, recorded); removed. */
   | 'rejected'
   /** Still failing: kept in the dead-letter queue. */
-  | 'failed';
+  | 'failed'
+  /** Not an entry this app parked (no record of the copy): never run through a handler; kept. */
+  | 'not-parked-here';
 
 export interface ReplayResult {
   readonly seq: number;
   readonly outcome: ReplayOutcome;
+  /** Why it failed again, in full: for the logs, not for an HTTP answer (it may carry SQL or driver text). */
   readonly error?: string;
+  /** The failure's stable code (`KITCHEN.TICKET.NOT_FOUND`, `CONTRACTS.PAYLOAD.INVALID`), when it has one. */
+  readonly errorCode?: string;
+}
+
+/** Who asked for a replay: their request's correlation id goes in the log lines it writes. */
+export interface ReplayRequest {
+  readonly correlationId?: string;
 }
 
 const decoder = new TextDecoder();
@@ -56,6 +72,8 @@ const decoder = new TextDecoder();
  * pipeline as a live delivery (inbox claim and handler in one transaction), so replaying twice,
  * or replaying a message the consumer meanwhile processed, changes nothing. Note that a replay
  * runs after later events of the same aggregate: the operator decides when that is right.
+ * Only entries the app parked itself are replayed (parked-copies.ts): whoever else can publish
+ * on a dead-letter subject cannot get a message of theirs run through a handler this way.
  */
 @Injectable()
 export class DeadLetters {
@@ -68,34 +86,42 @@ export class DeadLetters {
     const { jsm } = await this.server.clients();
     const { namespace } = this.server.settings;
     const filter = options.handler ? prefixed(namespace, `dlq.${this.server.app}.${options.handler}`) : deadLetterSubjects(namespace, this.server.app);
-    const items: ParkedMessage[] = [];
+    const found: StoredMsg[] = [];
     let cursor = (options.after ?? 0) + 1;
-    while (items.length < limit) {
+    while (found.length < limit) {
       // STREAM.MSG.GET with next_by_subj (nats-server 2.9+): the first message at or after cursor.
       const query = { seq: cursor, next_by_subj: filter } as unknown as { seq: number };
       const stored = await jsm.streams.getMessage(this.stream(), query);
-      if (!stored) return { items, nextAfter: null };
-      items.push(this.toParked(stored));
+      if (!stored) break;
+      found.push(stored);
       cursor = stored.seq + 1;
     }
-    return { items, nextAfter: items[items.length - 1].seq };
+    const ours = await parkedHere(this.server.dataSource.manager, found.map(digestOf));
+    const items = found.map((stored) => this.toParked(stored, ours.has(digestOf(stored))));
+    return { items, nextAfter: found.length < limit ? null : items[items.length - 1].seq };
   }
 
   async get(seq: number): Promise<ParkedMessage | null> {
     const stored = await this.fetch(seq);
-    return stored && this.toParked(stored);
+    return stored && this.toParked(stored, await this.isParkedHere(stored));
   }
 
   /** null when there is no parked message `seq`. */
-  async replay(seq: number): Promise<ReplayResult | null> {
+  async replay(seq: number, request: ReplayRequest = {}): Promise<ReplayResult | null> {
     const stored = await this.fetch(seq);
     if (!stored) return null;
-    const parked = this.toParked(stored);
+    const parked = this.toParked(stored, await this.isParkedHere(stored));
+    const context = { seq, consumer: parked.consumer, eventId: parked.eventId, correlationId: request.correlationId };
+    if (!parked.parkedHere) {
+      this.logger.warn({ msg: 'Dead letter replay refused: this app did not park that entry', ...context, subject: stored.subject });
+      return { seq, outcome: 'not-parked-here' };
+    }
     const group = this.server.handlerGroup(parked.consumer);
-    if (!group) return { seq, outcome: 'failed', error: `No running consumer ${parked.consumer} in this app` };
+    if (!group) return this.failed(context, `No running consumer ${parked.consumer} in this app`);
     const raw: RawMessage = {
       subject: prefixed(this.server.settings.namespace, parked.subject),
-      headers: parked.headers,
+      // Only what the digest covers: Nats-Msg-Id (the park id) must never stand in for the event id.
+      headers: withoutNatsHeaders(parked.headers),
       body: stored.data,
       streamSequence: parked.originalSequence ?? 0,
       publishedAt: stored.time.toISOString(),
@@ -108,25 +134,40 @@ export class DeadLetters {
       outcome = attempt.result === 'duplicate' ? 'already-processed' : attempt.result;
     } catch (error) {
       const message = error instanceof UnreadableMessageError ? `Unreadable: ${error.message}` : errorLine(error);
-      this.logger.warn({ msg: 'Dead letter replay failed; kept', seq, consumer: group.durable, eventId: parked.eventId, error: message });
-      return { seq, outcome: 'failed', error: message };
+      return this.failed(context, message, codeOf(error));
     }
     await this.remove(seq);
-    this.logger.log({ msg: 'Dead letter replayed', seq, consumer: group.durable, eventId: parked.eventId, outcome });
+    await forgetParkedCopy(this.server.dataSource.manager, digestOf(stored));
+    this.logger.log({ msg: 'Dead letter replayed', ...context, outcome });
     return { seq, outcome };
   }
 
-  /** Drops a parked message for good; its event is marked `discarded` so no redelivery runs it. */
+  /**
+   * Drops a parked message for good; its event is marked `discarded` so no redelivery runs it.
+   * An entry the app did not park is only removed: its claims mark nothing.
+   */
   async discard(seq: number): Promise<boolean> {
     const stored = await this.fetch(seq);
     if (!stored) return false;
-    const parked = this.toParked(stored);
-    if (parked.eventId && isUuid(parked.eventId)) {
+    const parked = this.toParked(stored, await this.isParkedHere(stored));
+    if (parked.parkedHere && parked.eventId && isUuid(parked.eventId)) {
       await recordInboxOutcome(this.server.dataSource.manager, parked.consumer, parked.eventId, 'discarded', { deadLetterSeq: seq }, { overwriteParked: true });
     }
     await this.remove(seq);
-    this.logger.warn({ msg: 'Dead letter discarded', seq, consumer: parked.consumer, eventId: parked.eventId });
+    await forgetParkedCopy(this.server.dataSource.manager, digestOf(stored));
+    this.logger.warn({ msg: 'Dead letter discarded', seq, consumer: parked.consumer, eventId: parked.eventId, parkedHere: parked.parkedHere });
     return true;
+  }
+
+  private failed(context: { seq: number; correlationId?: string }, error: string, errorCode?: string): ReplayResult {
+    this.logger.warn({ msg: 'Dead letter replay failed; kept', ...context, error });
+    return { seq: context.seq, outcome: 'failed', error, ...(errorCode ? { errorCode } : {}) };
+  }
+
+  /** Whether the app's database recorded this copy when one of its consumers parked it (under the consumer the copy names). */
+  private async isParkedHere(stored: StoredMsg): Promise<boolean> {
+    const consumer = headerRecord(stored.header)[Headers.ParkedBy] ?? '';
+    return (await parkedHere(this.server.dataSource.manager, [digestOf(stored)], consumer)).size > 0;
   }
 
   private stream(): string {
@@ -149,7 +190,7 @@ export class DeadLetters {
     }
   }
 
-  private toParked(stored: StoredMsg): ParkedMessage {
+  private toParked(stored: StoredMsg, parkedHere: boolean): ParkedMessage {
     const h = headerRecord(stored.header);
     const text = decoder.decode(stored.data);
     let data: unknown = text;
@@ -171,6 +212,23 @@ export class DeadLetters {
       originalSequence: Number.isSafeInteger(originalSequence) ? originalSequence : null,
       data,
       headers: h,
+      parkedHere,
     };
   }
+}
+
+function digestOf(stored: StoredMsg): string {
+  return parkedCopyDigest({ subject: stored.subject, headers: headerRecord(stored.header), body: stored.data });
+}
+
+function withoutNatsHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !isNatsHeader(name)));
+}
+
+/** Brigade codes look like `CONTEXT.AGGREGATE.REASON`; a driver's (a SQLSTATE such as 23505) is internal. */
+const STABLE_CODE = /^[A-Z][A-Z0-9_]*(?:\.[A-Z][A-Z0-9_]*)+$/;
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && STABLE_CODE.test(code) ? code : undefined;
 }

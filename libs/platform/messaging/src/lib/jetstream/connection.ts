@@ -1,5 +1,12 @@
 import { JetStreamClient, JetStreamManager, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { NatsConnection, connect } from '@nats-io/transport-node';
+import { natsInboxPrefix } from '../security/nats-access';
+
+/** A NATS user of the server's configuration (nats-access.ts): the app's name and its password. */
+export interface NatsCredentials {
+  readonly user: string;
+  readonly password: string;
+}
 
 export interface NatsConnectOptions {
   /** e.g. 'nats://127.0.0.1:4222'; several for a cluster. */
@@ -8,6 +15,8 @@ export interface NatsConnectOptions {
   readonly name: string;
   /** Pause between reconnect attempts; jitter is added by the client. Default 1000 ms. */
   readonly reconnectTimeWaitMs?: number;
+  /** None: an open server (development, tests). Given: the user's own inbox prefix too (natsInboxPrefix). */
+  readonly credentials?: NatsCredentials;
   readonly logger?: { log(message: unknown): void; warn(message: unknown): void };
 }
 
@@ -21,6 +30,10 @@ export interface NatsConnectOptions {
  * request (each JetStream publish is one), only to show where a failed request was started. That
  * halves the client's CPU per publish (~110 → ~60 µs on the 2-core VM, docs/benchmarks.md);
  * our logs carry the error's message and the operation, not the client's call site.
+ *
+ * With credentials, replies come to `_INBOX.<user>.…`: the server lets each user subscribe to its own
+ * inbox only, so no app can read another's replies or pull-consumer deliveries. Refused credentials
+ * end the first connect with the server's "Authorization Violation".
  */
 export async function connectNats(options: NatsConnectOptions): Promise<NatsConnection> {
   const nc = await connect({
@@ -33,6 +46,7 @@ export async function connectNats(options: NatsConnectOptions): Promise<NatsConn
     pingInterval: 10_000,
     maxPingOut: 3,
     noAsyncTraces: true,
+    ...(options.credentials ? { user: options.credentials.user, pass: options.credentials.password, inboxPrefix: natsInboxPrefix(options.credentials.user) } : {}),
   });
   if (options.logger) void logStatusChanges(nc, options.name, options.logger);
   return nc;

@@ -1,7 +1,8 @@
+import { BaseConfig, SERVICE_CONFIG } from '@brigade/service';
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown, Provider } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { NatsConnection } from '@nats-io/transport-node';
-import { NatsConnectOptions, connectNats } from './connection';
+import { NatsConnectOptions, NatsCredentials, connectNats } from './connection';
 import { NATS_CONNECTION } from './nats-connection.token';
 import { NatsHealthIndicator } from './nats-health.indicator';
 
@@ -28,15 +29,24 @@ class NatsConnectionCloser implements OnApplicationShutdown {
   }
 }
 
+/**
+ * The app connects as its own user: the options' credentials, else NATS_USER / NATS_PASSWORD of the
+ * app's validated config (ServiceModule), so every app gets them without wiring them itself.
+ */
 const connectionProvider: Provider = {
   provide: NATS_CONNECTION,
-  inject: [NATS_CONNECT_OPTIONS],
-  useFactory: (options: NatsModuleOptions) => connectNats({ ...options, logger: new Logger('Nats') }),
+  inject: [NATS_CONNECT_OPTIONS, { token: SERVICE_CONFIG, optional: true }],
+  useFactory: (options: NatsModuleOptions, config?: BaseConfig) =>
+    connectNats({ ...options, credentials: options.credentials ?? credentialsOf(config), logger: new Logger('Nats') }),
 };
+
+function credentialsOf(config: Pick<BaseConfig, 'NATS_USER' | 'NATS_PASSWORD'> | undefined): NatsCredentials | undefined {
+  return config?.NATS_USER && config.NATS_PASSWORD ? { user: config.NATS_USER, password: config.NATS_PASSWORD } : undefined;
+}
 
 /**
  * One NATS connection per app, shared by the relay and every consumer (global module), with a
- * health indicator for terminus.
+ * health indicator for terminus. It connects as the app's NATS user when the app has one.
  */
 @Module({})
 export class NatsModule {

@@ -30,7 +30,7 @@ export function aMetadata(overrides: Partial<EventMetadata> = {}): EventMetadata
   return {
     correlationId: randomUUID(),
     causationId: null,
-    actor: { id: 'clerk-1', role: 'restaurant-staff' },
+    actor: { id: 'clerk-1', role: 'restaurant' },
     occurredAt: '2026-01-05T12:00:00.000Z',
     ...overrides,
   };

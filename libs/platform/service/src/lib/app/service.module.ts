@@ -1,4 +1,6 @@
+import { AccessGuard, TokenVerifier } from '@brigade/auth';
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import type { BaseConfig } from '../config/base-config.schema';
@@ -20,7 +22,8 @@ export interface ServiceModuleOptions {
 
 /**
  * What every app imports once, in its AppModule: the validated config (SERVICE_CONFIG, global),
- * JSON logging and the /health endpoints (JSON bodies: ServiceHttpAdapter).
+ * JSON logging, the /health endpoints (JSON bodies: ServiceHttpAdapter), and the access guard on
+ * every HTTP route with the token verifier it uses (exported: the identity app hands it its own keys).
  */
 @Module({})
 export class ServiceModule {
@@ -41,8 +44,13 @@ export class ServiceModule {
         TerminusModule.forRoot({ errorLogStyle: 'json' }),
       ],
       controllers: [HealthController],
-      providers: [configProvider, { provide: HEALTH_OPTIONS, useValue: options.health ?? {} }],
-      exports: [SERVICE_CONFIG],
+      providers: [
+        configProvider,
+        { provide: HEALTH_OPTIONS, useValue: options.health ?? {} },
+        { provide: TokenVerifier, useFactory: (config: BaseConfig) => new TokenVerifier(config), inject: [SERVICE_CONFIG] },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+      exports: [SERVICE_CONFIG, TokenVerifier],
     };
   }
 }

@@ -54,3 +54,8 @@ export function natsServers(defaultValue: string) {
     )
     .default(defaultValue);
 }
+
+/** A NATS user name: also a subject token (the user's inbox is `_INBOX.<user>.>`). */
+export function natsUser() {
+  return z.string().regex(/^[A-Za-z0-9_-]+$/, "must be letters, digits, '-' or '_' (a NATS user of docs/security.md)");
+}

@@ -18,7 +18,7 @@ function failureOf(env: Record<string, string | undefined>): ConfigValidationErr
 
 describe('loadConfig(baseConfigSchema)', () => {
   it('applies the defaults when only DATABASE_URL is given', () => {
-    expect(loadConfig(baseConfigSchema, validEnv)).toEqual({
+    expect(loadConfig(baseConfigSchema, validEnv)).toMatchObject({
       PORT: 3000,
       DATABASE_URL: validEnv.DATABASE_URL,
       NATS_URL: 'nats://127.0.0.1:4222',
@@ -26,6 +26,12 @@ describe('loadConfig(baseConfigSchema)', () => {
       LOG_LEVEL: 'info',
       DB_POOL_SIZE: 10,
       MIGRATIONS_RUN: true,
+      // Tokens from Brigade's identity app on localhost (docs/security.md)
+      AUTH_ISSUER: 'http://127.0.0.1:3008',
+      AUTH_AUDIENCE: 'brigade',
+      AUTH_ALGORITHMS: ['RS256', 'EdDSA', 'ES256'],
+      AUTH_CLOCK_SKEW_S: 30,
+      AUTH_ROLE_CLAIM: 'role',
     });
   });
 
@@ -69,6 +75,29 @@ describe('loadConfig(baseConfigSchema)', () => {
   it('says a required variable is missing', () => {
     const error = failureOf({});
     expect(error.invalid).toEqual([{ variable: 'DATABASE_URL', message: 'is required' }]);
+  });
+
+  it('reads the NATS user and password, or neither', () => {
+    expect(loadConfig(baseConfigSchema, { ...validEnv, NATS_USER: 'orders', NATS_PASSWORD: 's3cret-s3cret' })).toMatchObject({
+      NATS_USER: 'orders',
+      NATS_PASSWORD: 's3cret-s3cret',
+    });
+    expect(loadConfig(baseConfigSchema, validEnv)).toMatchObject({ NATS_USER: undefined, NATS_PASSWORD: undefined });
+  });
+
+  it.each([
+    [{ NATS_USER: 'orders' }, 'NATS_PASSWORD', 'is required when NATS_USER is set'],
+    [{ NATS_PASSWORD: 's3cret-s3cret' }, 'NATS_USER', 'is required when NATS_PASSWORD is set'],
+  ])('refuses one NATS credential without the other (%o), naming the missing one', (nats, variable, message) => {
+    const error = failureOf({ ...validEnv, ...nats });
+    expect(error.invalid).toEqual([{ variable, message }]);
+    expect(error.message).not.toContain('s3cret');
+  });
+
+  it('refuses a NATS user that is not a subject token, among the other bad variables', () => {
+    const error = failureOf({ ...validEnv, NATS_USER: 'orders.app', NATS_PASSWORD: 's3cret-s3cret', PORT: '0' });
+    expect(error.invalid.map((invalid) => invalid.variable).sort()).toEqual(['NATS_USER', 'PORT']);
+    expect(error.message).not.toContain('s3cret');
   });
 
   it.each(['0', '-1', '3.5', 'abc'])('refuses PORT=%s', (value) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SET_TOGETHER } from './base-config.schema';
 import { ConfigValidationError, InvalidVariable } from './config-validation.error';
 
 type Env = Record<string, string | undefined>;
@@ -18,6 +19,7 @@ export function defineConfig<S extends z.ZodObject>(schema: S): ConfigDefinition
 /**
  * Validates the environment against `schema` and returns the typed config.
  * Empty variables count as unset (so `PORT=` falls back to the default, `DATABASE_URL=` is missing).
+ * Variables of a SET_TOGETHER pair are refused one without the other (a NATS user without its password).
  * Throws ConfigValidationError naming every bad variable; values are never echoed.
  */
 export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.env): z.output<S> {
@@ -27,8 +29,17 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.
     input[key] = value === '' ? undefined : value;
   }
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new ConfigValidationError(result.error.issues.map((issue) => describe(issue, input)));
+  const unpaired = unpairedVariables(schema, input);
+  if (result.success && unpaired.length === 0) return result.data;
+  throw new ConfigValidationError([...(result.success ? [] : result.error.issues.map((issue) => describe(issue, input))), ...unpaired]);
+}
+
+function unpairedVariables(schema: z.ZodObject, input: Env): InvalidVariable[] {
+  return SET_TOGETHER.filter(([a, b]) => a in schema.shape && b in schema.shape).flatMap(([a, b]) => {
+    if ((input[a] === undefined) === (input[b] === undefined)) return [];
+    const [missing, given] = input[a] === undefined ? [a, b] : [b, a];
+    return [{ variable: missing, message: `is required when ${given} is set` }];
+  });
 }
 
 function describe(issue: z.core.$ZodIssue, input: Env): InvalidVariable {

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { AuthEdgeError } from '@brigade/auth';
 import type { DomainErrorKind } from '@brigade/domain';
 import { ProblemCodes, ProblemDetails, problemType } from './problem';
 import { ProblemException } from './problem.exception';
@@ -7,6 +8,7 @@ import { RequestBodyError } from './request-body.error';
 
 export const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorKind, number>> = {
   validation: 400,
+  forbidden: 403,
   'not-found': 404,
   conflict: 409,
   rule: 422,
@@ -34,6 +36,9 @@ export function toProblem(error: unknown, context: ProblemContext = {}): MappedP
     return expected({ ...extensions, ...base(status, code, detail, context, title), ...(errors ? { errors } : {}) });
   }
   if (error instanceof RequestBodyError) {
+    return expected(base(error.status, error.code, error.message, context));
+  }
+  if (error instanceof AuthEdgeError) {
     return expected(base(error.status, error.code, error.message, context));
   }
   if (isCodedDomainError(error)) {

@@ -1,3 +1,4 @@
+import { Access } from '@brigade/auth';
 import { Controller, Get, Inject, OnApplicationBootstrap, ServiceUnavailableException, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ApiTags } from '@nestjs/swagger';
@@ -5,6 +6,7 @@ import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunc
 import { ProblemCodes } from '../errors/problem';
 import { ProblemException } from '../errors/problem.exception';
 import { HEALTH_OPTIONS, HealthOptions, isIndicatorClass } from './health-indicators';
+import { withoutServerAddresses } from './health-report';
 
 /**
  * Liveness (`/health/live`: the process answers) and readiness (`/health/ready`, and `/health`:
@@ -12,6 +14,7 @@ import { HEALTH_OPTIONS, HealthOptions, isIndicatorClass } from './health-indica
  * terminus' per-indicator report.
  */
 @ApiTags('health')
+@Access.public()
 @Controller('health')
 export class HealthController implements OnApplicationBootstrap {
   private readiness: HealthIndicatorFunction[] = [];
@@ -62,14 +65,15 @@ export class HealthController implements OnApplicationBootstrap {
     return this.health.check([]);
   }
 
+  /** Up or down, the indicators' reports are shown without any server address (see withoutServerAddresses). */
   @Get('ready')
   @HealthCheck()
   async ready(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check(this.readiness);
+      return withoutServerAddresses(await this.health.check(this.readiness));
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
-      const report = error.getResponse() as HealthCheckResult;
+      const report = withoutServerAddresses(error.getResponse() as HealthCheckResult);
       const down = Object.keys(report.error ?? {});
       throw new ProblemException({
         status: 503,

@@ -2,7 +2,7 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { EventMetadata } from '@brigade/event-store';
 import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
-import { actorOf } from './actor';
+import { actorOf } from '@brigade/auth';
 import { ensureCorrelationId } from './correlation-id';
 
 /** The metadata of a command issued by this HTTP request: a new causal chain starts here. */

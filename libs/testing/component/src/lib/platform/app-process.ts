@@ -18,6 +18,8 @@ const MAX_LOG_LINES = 200;
 /** One app of the platform, running as `node scripts/run-ts.mjs apps/<app>/src/main.ts`. */
 export class AppProcess {
   readonly baseUrl: string;
+  /** Sent with every call(app, ...): the platform sets an admin's bearer token once identity answers. */
+  headers: Readonly<Record<string, string>> = {};
   private readonly child: ChildProcess;
   private readonly output: string[] = [];
 
@@ -53,7 +55,9 @@ export class AppProcess {
 
   /** A new incarnation of this app: same env (database, NATS prefix, settings) and port, started now. */
   respawn(): AppProcess {
-    return new AppProcess(this.app, this.port, this.env);
+    const next = new AppProcess(this.app, this.port, this.env);
+    next.headers = this.headers;
+    return next;
   }
 
   /** What the app wrote on stdout and stderr (the last lines), for failure reports. */

@@ -1,4 +1,4 @@
-import { call, HttpAnswer } from '../http';
+import { as, call, HttpAnswer } from '../http';
 import { eventually } from '@brigade/testing';
 import { randomUUID } from 'node:crypto';
 import { Platform } from './platform';
@@ -115,4 +115,31 @@ export async function deliveryStep(platform: Platform, orderId: string, step: 'p
   const answer = await call(platform.app('delivery'), 'POST', `/deliveries/${orderId}/${step}`);
   if (answer.status >= 300) throw new Error(`${step} of ${orderId}: HTTP ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer;
+}
+
+export interface SignedUpConsumer {
+  readonly consumerId: string;
+  readonly email: string;
+  /** `{ authorization: 'Bearer …' }` of the consumer's own token. */
+  readonly headers: Record<string, string>;
+}
+
+/** Signs up through identity, logs in, and waits for accounting to open the consumer's account. */
+export async function signUpConsumer(platform: Platform, firstName: string): Promise<SignedUpConsumer> {
+  const email = `${firstName.toLowerCase()}-${randomUUID()}@example.com`;
+  const password = `pw-${randomUUID()}`;
+  const identity = platform.app('identity');
+  const signedUp = expectStatus(await call(as(identity, {}), 'POST', '/auth/signup', { email, password, name: { firstName, lastName: 'E2e' } }), 201);
+  const headers = { authorization: `Bearer ${await platform.token(email, password)}` };
+  const consumerId: string = signedUp.body.consumerId;
+  await eventually(async () => expectStatus(await call(as(platform.app('accounting'), headers), 'GET', `/accounts/${consumerId}`), 200), SETTLE);
+  return { consumerId, email, headers };
+}
+
+/** A staff, courier or admin user created by the platform's admin; answers its token's headers. */
+export async function userFor(platform: Platform, role: 'restaurant' | 'courier' | 'admin', binding: { restaurantId?: string; courierId?: string } = {}) {
+  const email = `${role}-${randomUUID()}@example.com`;
+  const password = `pw-${randomUUID()}`;
+  expectStatus(await call(platform.app('identity'), 'POST', '/auth/users', { email, password, role, ...binding }), 201);
+  return { authorization: `Bearer ${await platform.token(email, password)}` };
 }

@@ -1,13 +1,16 @@
-import { contextStreamName, deadLetterStreamName } from '@brigade/messaging';
-import { createTestDatabase, natsUrl, testNamespace, TestDatabase } from '@brigade/testing';
-import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { createTestDatabase, testNamespace, TestDatabase } from '@brigade/testing';
+import { randomBytes } from 'node:crypto';
+import { call } from '../http';
 import { AppProcess, freePort } from './app-process';
+import { PlatformNats } from './platform-nats';
 
-export const PLATFORM_APPS = ['consumers', 'restaurants', 'orders', 'kitchen', 'accounting', 'delivery', 'order-history'] as const;
+export const PLATFORM_APPS = ['identity', 'consumers', 'restaurants', 'orders', 'kitchen', 'accounting', 'delivery', 'order-history'] as const;
 export type PlatformApp = (typeof PLATFORM_APPS)[number];
-/** The apps an order needs to be approved: the command side, without the query side. */
-export const SAGA_APPS: readonly PlatformApp[] = ['consumers', 'restaurants', 'orders', 'kitchen', 'accounting'];
+/** The apps an order needs to be approved (and identity, which signs the tokens): the command side, without the query side. */
+export const SAGA_APPS: readonly PlatformApp[] = ['identity', 'consumers', 'restaurants', 'orders', 'kitchen', 'accounting'];
+
+/** The platform's first admin (BRIGADE_ADMIN_*): its token goes with every call(platform.app(...)) by default. */
+export const PLATFORM_ADMIN_EMAIL = 'admin@e2e.brigade.test';
 
 export interface PlatformOptions {
   readonly approvalDeadlineMs: number;
@@ -19,8 +22,8 @@ const HEALTH_TIMEOUT_MS = 60_000;
 
 /**
  * The running platform of one e2e test file: every app as a real process on a free port, a fresh
- * database each, and one subject prefix of its own shared by all of them, so the run sees neither
- * other test files nor `npm start`.
+ * database each, one subject prefix of its own shared by all of them, and a NATS server of its own
+ * where each app connects as its own user, so the run sees neither other test files nor `npm start`.
  */
 export class Platform {
   /** Incarnations an app had before its current one (killed, then restarted): their logs and exit signals. */
@@ -30,37 +33,57 @@ export class Platform {
     private readonly processes: Map<PlatformApp, AppProcess>,
     private readonly databases: Map<PlatformApp, TestDatabase>,
     readonly subjectPrefix: string,
+    /** The identity app's URL: the issuer of every token (iss) the apps accept. */
+    readonly issuer: string,
+    /** The first admin's password (its email is PLATFORM_ADMIN_EMAIL). */
+    readonly adminPassword: string,
+    /** Its own NATS server, with production's users and permissions; `nats.connect()` as the operator. */
+    readonly nats: PlatformNats,
   ) {}
 
   static async start(options: PlatformOptions): Promise<Platform> {
     const namespace = testNamespace();
     const processes = new Map<PlatformApp, AppProcess>();
     const databases = new Map<PlatformApp, TestDatabase>();
-    const platform = new Platform(processes, databases, namespace.subjectPrefix);
+    const issuer = `http://127.0.0.1:${await freePort()}`;
+    const adminPassword = randomBytes(18).toString('base64url');
+    const platform = new Platform(processes, databases, namespace.subjectPrefix, issuer, adminPassword, await PlatformNats.start(namespace));
     try {
       for (const app of options.apps ?? PLATFORM_APPS) {
         const database = await createTestDatabase(`e2e_${app}`);
         databases.set(app, database);
         const env = {
           DATABASE_URL: database.url,
-          NATS_URL: natsUrl(),
+          ...platform.nats.envFor(app),
           NATS_SUBJECT_PREFIX: namespace.subjectPrefix,
           LOG_LEVEL: 'warn',
           // Seven apps share the test server with other test files (max_connections=100).
           DB_POOL_SIZE: '4',
           REDIS_KEY_PREFIX: `brigade-test:${namespace.subjectPrefix}`,
           NO_COLOR: '1', // captured logs are read as plain text
+          AUTH_ISSUER: issuer,
           ...(app === 'orders' ? { ORDERS_APPROVAL_DEADLINE_MS: String(options.approvalDeadlineMs) } : {}),
+          ...(app === 'identity' ? identityEnv(adminPassword) : {}),
         };
-        processes.set(app, new AppProcess(app, await freePort(), env));
+        const port = app === 'identity' ? Number(new URL(issuer).port) : await freePort();
+        processes.set(app, new AppProcess(app, port, env));
       }
       await Promise.all([...processes.values()].map((running) => running.waitUntilHealthy(HEALTH_TIMEOUT_MS)));
+      const admin = { authorization: `Bearer ${await platform.token(PLATFORM_ADMIN_EMAIL, adminPassword)}` };
+      for (const running of processes.values()) running.headers = admin;
       return platform;
     } catch (error) {
       const logs = [...processes.values()].map((running) => `----- ${running.app} -----\n${running.log()}`).join('\n');
       await platform.stop();
       throw new Error(`The platform did not start: ${(error as Error).message}\n${logs}`);
     }
+  }
+
+  /** An access token from the identity app for the user's credentials. */
+  async token(email: string, password: string): Promise<string> {
+    const answer = await call({ baseUrl: this.issuer }, 'POST', '/auth/token', { email, password });
+    if (answer.status !== 200) throw new Error(`POST /auth/token for ${email} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer.body.access_token;
   }
 
   /** The app's current incarnation; after kill() it answers nothing until restart(). */
@@ -114,27 +137,22 @@ export class Platform {
       .join('\n');
   }
 
-  /** Kills the apps, then removes their databases and every stream they made under the prefix. */
+  /** Kills the apps, then removes their databases and stops their NATS server. */
   async stop(): Promise<void> {
     await Promise.all([...this.processes.values()].map((running) => running.kill()));
     await Promise.all([...this.databases.values()].map((database) => database.drop()));
-    await this.deleteStreams();
+    await this.nats.stop(); // its streams go with it
   }
+}
 
-  private async deleteStreams(): Promise<void> {
-    const namespace = { subjectPrefix: this.subjectPrefix };
-    const nc = await connect({ servers: natsUrl() });
-    try {
-      const jsm = await jetstreamManager(nc);
-      for (const app of PLATFORM_APPS) {
-        for (const name of [contextStreamName(namespace, app), deadLetterStreamName(namespace, app)]) {
-          await jsm.streams.delete(name).catch(() => undefined); // an app may never have made it
-        }
-      }
-    } finally {
-      await nc.close();
-    }
-  }
+function identityEnv(adminPassword: string): Record<string, string> {
+  return {
+    BRIGADE_ADMIN_EMAIL: PLATFORM_ADMIN_EMAIL,
+    BRIGADE_ADMIN_PASSWORD: adminPassword,
+    // Tokens outlive the longest e2e file; a cheaper hash keeps sign-ups quick on two cores.
+    IDENTITY_TOKEN_TTL_S: '7200',
+    IDENTITY_SCRYPT_LOG2_N: '14',
+  };
 }
 
 /**
