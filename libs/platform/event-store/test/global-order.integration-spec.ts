@@ -59,7 +59,7 @@ describe('EventStore.readAll: a global order that never skips', () => {
       let last = '0';
       while (writing) {
         const rows: Array<{ event_id: string; sequence: string }> = await fx.dataSource.query(
-          'SELECT event_id, sequence::text AS sequence FROM es_events WHERE sequence > $1 ORDER BY sequence LIMIT 500',
+          'SELECT event_id, sequence::text AS sequence FROM es_events WHERE sequence > $1 ORDER BY es_events.sequence LIMIT 500',
           [last],
         );
         for (const row of rows) naiveSeen.add(row.event_id);

@@ -19,7 +19,7 @@ async function seed(fx: StoreFixture): Promise<void> {
 /** The position of the event `fromEnd` places before the last one. */
 async function positionBeforeEnd(fx: StoreFixture, fromEnd: number): Promise<GlobalPosition> {
   const [row]: Array<{ transaction_id: string; sequence: string }> = await fx.dataSource.query(
-    'SELECT transaction_id::text AS transaction_id, sequence::text AS sequence FROM es_events ORDER BY transaction_id DESC, sequence DESC OFFSET $1 LIMIT 1',
+    'SELECT transaction_id::text AS transaction_id, sequence::text AS sequence FROM es_events ORDER BY es_events.transaction_id DESC, es_events.sequence DESC OFFSET $1 LIMIT 1',
     [fromEnd],
   );
   return { transactionId: row.transaction_id, sequence: row.sequence };

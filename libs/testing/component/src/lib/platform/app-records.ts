@@ -42,9 +42,11 @@ export async function readAppRecords(platform: Platform, app: PlatformApp, event
   await client.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    // ORDER BY names the table's columns: a bare `transaction_id` is the text output column below,
+    // which sorts xids as strings ('1000003' before '999998': a decision before its order's creation).
     const events = await client.query(
       `SELECT event_id, stream_id, stream_type, stream_version, event_type, data, metadata->>'causationId' AS causation_id, transaction_id::text FROM es_events
-       ${eventTypes ? 'WHERE event_type = ANY($1)' : ''} ORDER BY transaction_id, sequence`,
+       ${eventTypes ? 'WHERE event_type = ANY($1)' : ''} ORDER BY es_events.transaction_id, es_events.sequence`,
       eventTypes ? [eventTypes] : [],
     );
     const inbox = await client.query('SELECT consumer, event_id, outcome, detail FROM msg_inbox ORDER BY processed_at');
