@@ -121,4 +121,8 @@ describe('Brigade access (every app running as a process)', () => {
       expect({ app, status: accepted.status }).not.toEqual({ app, status: 401 });
     }
   });
+
+  it('left NATS nothing to refuse: every app, as its own user, stayed within its permissions throughout', () => {
+    expect(running().nats.violations()).toEqual([]);
+  });
 });

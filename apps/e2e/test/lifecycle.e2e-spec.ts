@@ -189,4 +189,8 @@ describe('Brigade order lifecycle (every app running as a process)', () => {
       expect(expectStatus(await history(orderId), 200).body).toMatchObject({ orderTotalCents: 2 * MARGHERITA });
     }, SETTLE);
   });
+
+  it('left NATS nothing to refuse: every app, as its own user, stayed within its permissions throughout', () => {
+    expect(running().nats.violations()).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@
 // given/when/then for decider and saga specifications, and a test issuer of access tokens.
 export * from './lib/environment';
 export * from './lib/eventually';
+export * from './lib/free-port';
 export * from './lib/gate';
 export * from './lib/given-when-then';
 export * from './lib/given-saga';

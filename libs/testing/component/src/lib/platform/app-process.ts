@@ -1,5 +1,4 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -97,14 +96,5 @@ export class AppProcess {
   }
 }
 
-/** A port nobody listens on right now: the kernel picks one for a throw-away server. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+// Ports for the apps: drawn where no outgoing connection can take them in between (see freePort).
+export { freePort } from '@brigade/testing';
