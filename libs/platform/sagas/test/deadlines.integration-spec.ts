@@ -38,8 +38,9 @@ describe('saga deadlines', () => {
     );
     return Object.fromEntries(rows.map((r) => [r.saga_id, r.n]));
   };
-  const aRunner = (saga: string, handle = recordFiring, retryMs = 1_000) => {
-    const runner = new DeadlineRunner(dataSource, { saga, handle, pollMs: 20, retryMs });
+  // It never polls here: every firing below is woken by a due time it read or heard of.
+  const aRunner = (saga: string, handle = recordFiring, retryMs = 1_000, idleCheckMs = 600_000) => {
+    const runner = new DeadlineRunner(dataSource, { saga, handle, idleCheckMs, retryMs });
     runners.push(runner);
     return runner;
   };
@@ -110,5 +111,31 @@ describe('saga deadlines', () => {
 
     expect(await aRunner(saga).fireDue()).toBe(0);
     expect((await deadlines.pending(saga)).map((d) => d.sagaId)).toEqual(['later']);
+  });
+
+  it('wakes for a deadline set in this process once its transaction commits, without polling', async () => {
+    const saga = `woken-${randomUUID()}`;
+    const runner = aRunner(saga);
+    runner.start();
+    await sleep(100); // it found nothing and sleeps for its idle check (10 minutes here)
+
+    await runInTransaction(dataSource, async () => {
+      await deadlines.schedule(saga, 'order-1', soon(200));
+      await sleep(300); // due before the commit: it must not fire before, nor be missed after
+      expect(await firings(saga)).toEqual({});
+    });
+
+    await eventually(async () => expect(await firings(saga)).toEqual({ 'order-1': 1 }), { timeoutMs: 3_000 });
+  });
+
+  it('finds a deadline another process set at its idle check', async () => {
+    const saga = `elsewhere-${randomUUID()}`;
+    aRunner(saga, recordFiring, 1_000, 300).start();
+    await sleep(100);
+
+    // Written as another process would: nothing in this one hears of it.
+    await dataSource.query('INSERT INTO saga_deadlines (saga, saga_id, due_at) VALUES ($1, $2, now())', [saga, 'order-1']);
+
+    await eventually(async () => expect(await firings(saga)).toEqual({ 'order-1': 1 }), { timeoutMs: 3_000 });
   });
 });

@@ -105,6 +105,34 @@ describe('TokenVerifier', () => {
     own.useKeys(async () => other.publicKey);
     await expect(own.verify(await sign({ role: 'admin' }, { key: other, kid: 'own-1' }))).resolves.toMatchObject({ role: 'admin' });
   });
+
+  describe('a token it verified before', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('is answered from memory, its expiry and not-before checked again every time', async () => {
+      const own = new TokenVerifier(configOf({ AUTH_JWKS_URL: 'http://127.0.0.1:9/jwks.json', AUTH_CLOCK_SKEW_S: '30' }));
+      let keyLookups = 0;
+      own.useKeys(async () => (keyLookups++, real.publicKey));
+      const token = await sign({ role: 'admin' }, { exp: now() + 60, nbf: now() - 1 });
+
+      await expect(own.verify(token)).resolves.toMatchObject({ role: 'admin' });
+      await expect(own.verify(token)).resolves.toMatchObject({ role: 'admin' });
+      expect(keyLookups).toBe(1);
+
+      jest.useFakeTimers({ now: Date.now() + (60 + 31) * 1000 }); // past exp + skew
+      await expect(own.verify(token)).rejects.toThrow('expired');
+      jest.useFakeTimers({ now: Date.now() - (60 + 31 + 40) * 1000 }); // before nbf - skew
+      await expect(own.verify(token)).rejects.toThrow(InvalidTokenError);
+    });
+
+    it('is only the exact string: a token altered after it verified is checked and refused', async () => {
+      const token = await sign({ role: 'consumer', consumer_id: CONSUMER });
+      await verifier.verify(token);
+      const [header, , signature] = token.split('.');
+      const forged = [header, Buffer.from(JSON.stringify({ sub: 'user-1', role: 'admin', iss: ISSUER, aud: 'brigade', exp: now() + 600 })).toString('base64url'), signature].join('.');
+      await expect(verifier.verify(forged)).rejects.toThrow(InvalidTokenError);
+    });
+  });
 });
 
 describe('auth config', () => {

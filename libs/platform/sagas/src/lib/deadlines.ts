@@ -1,4 +1,4 @@
-import { commitWith, currentManager, inTransaction, safeLiteral } from '@brigade/event-store';
+import { afterCommit, commitWith, currentManager, inTransaction, safeLiteral } from '@brigade/event-store';
 import { DataSource } from 'typeorm';
 
 export interface Deadline {
@@ -7,6 +7,21 @@ export interface Deadline {
   readonly dueAt: Date;
   /** Earlier attempts that failed (0 on the first). */
   readonly attempts: number;
+}
+
+type DeadlineListener = (saga: string, dueAt: Date) => void;
+const listeners = new WeakMap<DataSource, Set<DeadlineListener>>();
+
+/**
+ * Calls `listener` in this process once a deadline set through `dataSource` has committed (the
+ * DeadlineRunner of its saga then wakes at its due time instead of polling). Returns the
+ * function that unsubscribes.
+ */
+export function onDeadlineScheduled(dataSource: DataSource, listener: DeadlineListener): () => void {
+  let set = listeners.get(dataSource);
+  if (!set) listeners.set(dataSource, (set = new Set()));
+  set.add(listener);
+  return () => set.delete(listener);
 }
 
 /**
@@ -23,8 +38,11 @@ export class Deadlines {
     const upsert = (values: string) => `INSERT INTO saga_deadlines (saga, saga_id, due_at) VALUES (${values})
        ON CONFLICT (saga, saga_id) DO UPDATE SET due_at = EXCLUDED.due_at, attempts = 0, last_error = NULL`;
     const literals = this.literals(saga, sagaId, dueAt.toISOString());
-    if (literals) return commitWith(this.dataSource, upsert(`${literals[0]}, ${literals[1]}, ${literals[2]}::timestamptz`));
-    await currentManager(this.dataSource).query(upsert('$1, $2, $3'), [saga, sagaId, dueAt]);
+    if (literals) commitWith(this.dataSource, upsert(`${literals[0]}, ${literals[1]}, ${literals[2]}::timestamptz`));
+    else await currentManager(this.dataSource).query(upsert('$1, $2, $3'), [saga, sagaId, dueAt]);
+    afterCommit(this.dataSource, () => {
+      for (const listener of listeners.get(this.dataSource) ?? []) listener(saga, dueAt);
+    });
   }
 
   /** Clears it, e.g. once the saga has decided. Clearing a deadline that is not there is fine. */

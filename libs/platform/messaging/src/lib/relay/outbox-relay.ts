@@ -30,7 +30,11 @@ export interface OutboxRelayOptions {
   readonly batchSize?: number;
   /** Minimum interval between checkpoint saves (they happen off the publishing path). Default 250 ms. */
   readonly checkpointIntervalMs?: number;
-  /** Poll interval when no notification arrives. Default 1000 ms. */
+  /**
+   * Poll interval when no notification arrives. Default 5000 ms: commits in this process wake
+   * the relay directly and other processes' through NOTIFY, so this only bounds the delay of a
+   * wake-up lost with a crash between COMMIT and NOTIFY.
+   */
   readonly safetyPollMs?: number;
   /** How long to wait for each JetStream ack. Default 5000 ms. */
   readonly publishTimeoutMs?: number;
@@ -60,6 +64,9 @@ export interface RelayStatus {
   readonly consecutiveFailures: number;
   readonly lastError: string | null;
 }
+
+/** Events held back behind a transaction in flight are re-read at least this often. */
+const MAX_HELD_BACK_REPOLL_MS = 1_000;
 
 /** Where publishing resumes: the last handled position and the stream sequence its message sits at. */
 interface Head {
@@ -277,11 +284,12 @@ export class OutboxRelay {
   /**
    * Waits for the next commit's wake-up. Events held back behind a transaction in flight are
    * re-read after 1, 2, 4 … ms instead (the transaction that holds them back may write no event,
-   * so may wake nobody when it ends), backing off to the safety poll; a wake-up always re-reads.
+   * so may wake nobody when it ends), backing off to a second (or the safety poll, if shorter);
+   * a wake-up always re-reads.
    */
   private async idle(heldBack: boolean): Promise<void> {
-    const safetyPollMs = this.options.safetyPollMs ?? 1_000;
-    this.repollMs = heldBack ? Math.min(safetyPollMs, Math.max(1, this.repollMs * 2)) : 0;
+    const safetyPollMs = this.options.safetyPollMs ?? 5_000;
+    this.repollMs = heldBack ? Math.min(safetyPollMs, MAX_HELD_BACK_REPOLL_MS, Math.max(1, this.repollMs * 2)) : 0;
     this.waiting = true;
     try {
       if (await this.wakeup.wait(heldBack ? this.repollMs : safetyPollMs, this.stopping.signal)) this.repollMs = 0;

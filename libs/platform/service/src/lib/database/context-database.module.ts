@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { BaseConfig } from '../config/base-config.schema';
 import { SERVICE_CONFIG } from '../config/service-config.token';
+import { PreparingClient } from './preparing-client';
 import { StructuredTypeOrmLogger } from './typeorm-logger';
 
 export interface ContextDatabaseOptions {
@@ -15,7 +16,8 @@ export interface ContextDatabaseOptions {
 /**
  * The context's own PostgreSQL database, from DATABASE_URL / DB_POOL_SIZE / MIGRATIONS_RUN.
  * The schema is only ever changed by migrations: `synchronize` is always off. TypeORM logs
- * through the app's structured logger (StructuredTypeOrmLogger).
+ * through the app's structured logger (StructuredTypeOrmLogger); parameterised statements are
+ * prepared once per connection (PreparingClient).
  */
 export function contextDatabaseModule(options: ContextDatabaseOptions): DynamicModule {
   return TypeOrmModule.forRootAsync({
@@ -23,7 +25,7 @@ export function contextDatabaseModule(options: ContextDatabaseOptions): DynamicM
     useFactory: (config: BaseConfig) => ({
       type: 'postgres' as const,
       url: config.DATABASE_URL,
-      extra: { max: config.DB_POOL_SIZE },
+      extra: { max: config.DB_POOL_SIZE, Client: PreparingClient },
       entities: options.entities ?? [],
       migrations: options.migrations,
       migrationsRun: config.MIGRATIONS_RUN,
