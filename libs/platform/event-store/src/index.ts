@@ -12,6 +12,8 @@ export * from './lib/command-runner';
 export * from './lib/unit-of-work';
 export * from './lib/committed-read-cache';
 export * from './lib/sql-literal';
+export * from './lib/statement-names';
+export type { PipelinedStatement } from './lib/pipeline';
 export { EVENTS_NOTIFY_CHANNEL, onAppendCommitted, onCommitPage, type CommitPageReader, type PageRows } from './lib/commit-notifier';
 export { UpcasterChain } from './lib/upcasting';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { commitWith, currentManager, EventStore, readAfterCommit, runInTransaction } from '../src';
+import { commitWith, currentManager, EventStore, preparedStatementName, queryInOneRoundTrip, readAfterCommit, runInTransaction } from '../src';
 import { EntityManager } from 'typeorm';
 import { Sql } from '../src/lib/sql';
 import { StoreFixture, aMetadata, openStoreFixture, sentDuring } from './store-fixture';
@@ -254,6 +254,49 @@ describe('runInTransaction: statements sent with the COMMIT', () => {
       ).rejects.toThrow('changed my mind');
 
       expect(await marks(id)).toEqual([]);
+    });
+  });
+
+  describe('queryInOneRoundTrip', () => {
+    const insert = 'INSERT INTO marks (id, note) VALUES ($1, $2)';
+
+    it('sends START TRANSACTION and the statements in one round trip, one result each', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      let results: Array<{ rows: unknown[] }> = [];
+
+      const sent = await sentDuring(() =>
+        runInTransaction(fx.dataSource, async () => {
+          results = await queryInOneRoundTrip(fx.dataSource, [
+            { name: preparedStatementName(insert), text: insert, values: [a, 'one'] },
+            { text: insert, values: [b, 'two'] },
+            { text: 'SELECT note FROM marks WHERE id = ANY($1::uuid[]) ORDER BY note', values: [[a, b]] },
+          ]);
+        }),
+      );
+
+      expect(sent).toEqual([`START TRANSACTION; ${insert}; ${insert}; SELECT note FROM marks WHERE id = ANY($1::uuid[]) ORDER BY note`.slice(0, 80), 'COMMIT']);
+      expect(results.map((result) => result.rows)).toEqual([[], [], [{ note: 'one' }, { note: 'two' }]]);
+      expect(await marks(a)).toEqual([{ note: 'one' }]);
+    });
+
+    it('fails with the failing statement, the transaction rolled back', async () => {
+      const [taken, work] = [randomUUID(), randomUUID()];
+      await fx.dataSource.query(insert, [taken, 'first']);
+
+      await expect(
+        runInTransaction(fx.dataSource, () =>
+          queryInOneRoundTrip(fx.dataSource, [
+            { text: insert, values: [work, 'work'] },
+            { text: insert, values: [taken, 'again'] },
+          ]),
+        ),
+      ).rejects.toMatchObject({ code: '23505' });
+
+      expect(await marks(work)).toEqual([]);
+    });
+
+    it('needs a transaction', async () => {
+      await expect(queryInOneRoundTrip(fx.dataSource, [{ text: 'SELECT 1' }])).rejects.toThrow('needs an ambient transaction');
     });
   });
 });

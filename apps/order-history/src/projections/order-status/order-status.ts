@@ -1,5 +1,6 @@
-import { currentManager } from '@brigade/event-store';
+import { currentManager, PipelinedStatement, preparedStatementName } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
+import type { QueryResult } from 'pg';
 import { DataSource } from 'typeorm';
 import type { DeliveryState, OrderState, PaymentState, TicketState } from '../order-view/order-history.view';
 import { ProjectionRegistry } from '../registry/projection-registry';
@@ -56,13 +57,20 @@ export class OrderStatuses {
   }
 
   /**
-   * Read inside the transaction that just changed the order, and locked until it commits: no
-   * other change to the order can commit in between, so this is exactly what the commit makes
-   * visible, and a later change has a larger version.
+   * The read of an order's status inside the transaction that just changed it, locked until it
+   * commits: no other change to the order can commit in between, so it reads exactly what the
+   * commit makes visible, and a later change has a larger version. Sent by the caller behind its
+   * writes (in their round trip); `statusOf` reads its answer.
    */
-  async lockedForCommit(orderId: string, viewVersion: number): Promise<OwnedOrderStatus | null> {
-    const [row]: StatusRow[] = await currentManager(this.dataSource).query(`${selectStatus(viewVersion)} WHERE order_id = $1 FOR UPDATE`, [orderId]);
-    return row ? ownedStatusOf(row) : null;
+  lockedForCommit(orderId: string, viewVersion: number): { statement: PipelinedStatement; statusOf(result: QueryResult): OwnedOrderStatus | null } {
+    const text = `${selectStatus(viewVersion)} WHERE order_id = $1 FOR UPDATE`;
+    return {
+      statement: { name: preparedStatementName(text), text, values: [orderId] },
+      statusOf: (result) => {
+        const [row] = result.rows as StatusRow[];
+        return row ? ownedStatusOf(row) : null;
+      },
+    };
   }
 
   /**

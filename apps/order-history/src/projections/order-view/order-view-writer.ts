@@ -1,17 +1,19 @@
+import { PipelinedStatement, preparedStatementName } from '@brigade/event-store';
 import type { OrderViewTables } from '../registry/projection-tables';
 import { newerThan, versionAfter } from '../stream-position';
 import type { OrderRowChange } from './order-change';
 
-/** Runs one statement in the caller's transaction. */
-export type Query = (sql: string, values: unknown[]) => Promise<unknown>;
-
 /** Part of the touch: one more change of the row (its `version`), and when. */
 const COUNT_CHANGE = 'version = o.version + 1, changed_at = now()';
 
+/** A statement of the view, prepared once per connection. */
+const statement = (text: string, values: unknown[]): PipelinedStatement => ({ name: preparedStatementName(text), text, values });
+
 /**
- * Writes folded order changes (sorted by order id) into one version of the order view: three
- * statements, each one array per column through unnest, whatever the number of rows and events
- * (a live event is a batch of one):
+ * The statements that write folded order changes (sorted by order id) into one version of the
+ * order view: three at most, each one array per column through unnest, whatever the number of
+ * rows and events (a live event is a batch of one). They do not depend on each other's answers:
+ * the caller sends them in one round trip, in this order.
  *
  * 1. Touch: the rows exist from the first event about the order; ids still missing are filled.
  *    It is an upsert in order-id order, and ON CONFLICT DO UPDATE locks every row it meets even
@@ -26,9 +28,9 @@ const COUNT_CHANGE = 'version = o.version + 1, changed_at = now()';
  * Every row version counts its changes (`version`, compared by the Redis cache): the touch adds 1
  * when it fills an id, the parts' update 1 per part written (and 1 for a new `ready_by`).
  */
-export async function writeOrderRows(query: Query, t: OrderViewTables, rows: readonly OrderRowChange[]): Promise<void> {
-  if (rows.length === 0) return;
-  await query(
+export function orderRowStatements(t: OrderViewTables, rows: readonly OrderRowChange[]): PipelinedStatement[] {
+  if (rows.length === 0) return [];
+  const touch = statement(
     `INSERT INTO ${t.orders} AS o (order_id, consumer_id, restaurant_id, version, changed_at)
      SELECT c.order_id, c.consumer_id, c.restaurant_id, 1, now() FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS c(order_id, consumer_id, restaurant_id)
      ON CONFLICT (order_id) DO UPDATE SET consumer_id = COALESCE(o.consumer_id, EXCLUDED.consumer_id),
@@ -45,14 +47,14 @@ export async function writeOrderRows(query: Query, t: OrderViewTables, rows: rea
       timeline.occurredAt.push(entry.occurredAt);
     }
   }
-  await query(
+  const timelineRows = statement(
     `INSERT INTO ${t.timeline} (order_id, event_id, subject, occurred_at)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[])
      ON CONFLICT (order_id, event_id) DO NOTHING`,
     [timeline.orderIds, timeline.eventIds, timeline.subjects, timeline.occurredAt],
   );
-
-  await setParts(query, t, rows);
+  const parts = setParts(t, rows);
+  return parts ? [touch, timelineRows, parts] : [touch, timelineRows];
 }
 
 /**
@@ -62,9 +64,9 @@ export async function writeOrderRows(query: Query, t: OrderViewTables, rows: rea
  * written (the number of statements a single event's writes would have counted). The row's
  * `state` is a generated column (order-lifecycle.ts): PostgreSQL derives it from the parts written.
  */
-async function setParts(query: Query, t: OrderViewTables, rows: readonly OrderRowChange[]): Promise<void> {
+function setParts(t: OrderViewTables, rows: readonly OrderRowChange[]): PipelinedStatement | null {
   const changed = rows.filter((r) => r.details || r.placedAt || r.decision || r.ticket || r.readyBy || r.payment || r.delivery);
-  if (changed.length === 0) return;
+  if (changed.length === 0) return null;
   const column = <T>(name: string, type: string, value: (row: OrderRowChange) => T | null | undefined): Column => [name, type, changed.map((r) => value(r) ?? null)];
   const change = (r: OrderRowChange) => r.decision?.value.lastChange;
   const columns: Column[] = [
@@ -129,7 +131,7 @@ async function setParts(query: Query, t: OrderViewTables, rows: readonly OrderRo
     when(delivery, 'delivery_step', versionAfter('o.delivery_step', 'c.delivery_step')),
   ];
   const written = [details, placed, decision, ticket, promise, payment, delivery];
-  await query(
+  return statement(
     `UPDATE ${t.orders} AS o SET ${assignments.join(', ')},
        version = o.version + ${written.map((condition) => `(${condition})::int`).join(' + ')}, changed_at = now()
      FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')}) AS c(${columns.map(([name]) => name).join(', ')})

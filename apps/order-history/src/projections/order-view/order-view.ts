@@ -1,4 +1,4 @@
-import { afterCommit, currentManager } from '@brigade/event-store';
+import { afterCommit, currentManager, queryInOneRoundTrip } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OrderKey } from '../../application/list-consumer-orders/order-cursor';
@@ -21,7 +21,7 @@ import type {
   TimelineEntry,
 } from './order-history.view';
 import { ORDER_VIEW_EVENTS } from './order-view-events';
-import { Query, writeOrderRows } from './order-view-writer';
+import { orderRowStatements } from './order-view-writer';
 
 /**
  * The denormalised order view (`oh_orders_v<N>` + `oh_order_timeline_v<N>`), fed by the durables of
@@ -84,13 +84,20 @@ export class OrderView extends ProjectionFeed<OrderChange> {
   /**
    * Applies a batch of changes (a live event's one, or a replay's hundreds), in the caller's
    * transaction, to every version the registry says: folded per order, then a few multi-row
-   * statements per version (order-view-writer.ts). Then, live only, each order's status for Redis.
+   * statements per version (order-view-writer.ts) and, live only, the read of each order's status
+   * for Redis, all in one round trip.
    */
   async apply(changes: readonly OrderChange[]): Promise<void> {
     const rows = foldOrderChanges(changes);
-    const query: Query = (sql, values) => this.query(sql, values);
-    for (const t of this.writeTables()) await writeOrderRows(query, t, rows);
-    for (const row of rows) await this.statusChanged(row.orderId);
+    if (rows.length === 0) return;
+    const writes = this.writeTables().flatMap((t) => orderRowStatements(t, rows));
+    const reads = this.statusReads(rows.map((row) => row.orderId));
+    // Nothing here needs an answer before the next statement: all of them in one round trip.
+    const results = await queryInOneRoundTrip(this.dataSource, [...writes, ...reads.map((read) => read.statement)]);
+    reads.forEach((read, i) => {
+      const owned = read.statusOf(results[writes.length + i]);
+      if (owned) afterCommit(this.dataSource, () => this.cache.committed(owned, read.viewVersion));
+    });
   }
 
   async find(orderId: string): Promise<OrderHistoryView | null> {
@@ -148,15 +155,15 @@ export class OrderView extends ProjectionFeed<OrderChange> {
   }
 
   /**
-   * The order's status as this transaction leaves it, for Redis once it has committed. Written
-   * even when this event changed nothing: the row lock makes it the latest, and the cache keeps
-   * the larger version anyway. A duplicate's transaction rolls back, and its hook never runs.
+   * The reads of the orders' statuses as this transaction leaves them, for Redis once it has
+   * committed. Written even when the event changed nothing: the row lock makes it the latest, and
+   * the cache keeps the larger version anyway. A duplicate's transaction rolls back, and its hook
+   * never runs.
    */
-  private async statusChanged(orderId: string): Promise<void> {
-    if (!this.registry.isLive()) return;
+  private statusReads(orderIds: readonly string[]) {
+    if (!this.registry.isLive()) return [];
     const viewVersion = this.registry.activeVersion('order-view');
-    const owned = await this.statuses.lockedForCommit(orderId, viewVersion);
-    if (owned) afterCommit(this.dataSource, () => this.cache.committed(owned, viewVersion));
+    return orderIds.map((orderId) => ({ viewVersion, ...this.statuses.lockedForCommit(orderId, viewVersion) }));
   }
 
   private writeTables(): OrderViewTables[] {

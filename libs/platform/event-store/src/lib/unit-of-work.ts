@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { QueryResult } from 'pg';
-import { beginWithNextQuery, PipelinedStatement, ReadAlongStatement, sendPipeline, sendPipelineSettled } from './pipeline';
+import { beginWithNextQuery, PipelinedStatement, ReadAlongStatement, sendPipeline, sendPipelineSettled, withReadsAlong } from './pipeline';
 
 /**
  * A read sent right after the COMMIT, in its round trip (see readAfterCommit): `statement` is
@@ -275,6 +275,20 @@ export async function ambientConnection(
   if (scope?.dataSource !== dataSource) return null;
   const client = (await scope.runner.connect()) as PoolClient;
   return { client, pendingBegin: takePendingBegin(scope), readsAlong: scope.readsAlong };
+}
+
+/**
+ * Sends `statements` in ONE round trip (an extended-protocol pipeline) on the ambient
+ * transaction's connection, with START TRANSACTION in front while still pending and the reads
+ * queued along (readAlong) behind them; one result per statement. For writes and reads of a
+ * transaction that do not depend on each other's answers. A failing statement fails the call
+ * and leaves the transaction to roll back. Throws outside a transaction.
+ */
+export async function queryInOneRoundTrip(dataSource: DataSource, statements: readonly PipelinedStatement[]): Promise<QueryResult[]> {
+  const ambient = await ambientConnection(dataSource);
+  if (!ambient) throw new Error('queryInOneRoundTrip() needs an ambient transaction (runInTransaction)');
+  const begin = (ambient.pendingBegin ?? []).map((text) => ({ text }));
+  return (await withReadsAlong(ambient.client, begin, ambient.readsAlong, statements)).slice(begin.length);
 }
 
 /**

@@ -29,7 +29,7 @@ export interface JetStreamConsumerOptions {
   readonly ackWaitMs?: number;
   /**
    * How long a processed message's ack may wait for others to leave with it in one socket write
-   * (AckBuffer). Default 5 ms; 0 acks each message at once. At most a tenth of ackWaitMs.
+   * (AckBuffer). Default 50 ms; 0 acks each message at once. At most a tenth of ackWaitMs.
    */
   readonly ackDelayMs?: number;
 }
@@ -63,7 +63,7 @@ export function consumerSettings(options: JetStreamConsumerOptions): ConsumerSet
     maxBatch: options.maxBatch ?? 32,
     maxAckPending: options.maxAckPending ?? 256,
     ackWaitMs: options.ackWaitMs ?? 30_000,
-    ackDelayMs: options.ackDelayMs ?? 5,
+    ackDelayMs: options.ackDelayMs ?? 50,
   };
   const positive = { attempts: settings.retry.attempts, concurrency: settings.concurrency, maxBatch: settings.maxBatch, maxAckPending: settings.maxAckPending };
   for (const [name, value] of Object.entries(positive)) {

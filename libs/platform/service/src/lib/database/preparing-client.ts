@@ -1,20 +1,11 @@
+import { preparedStatementName } from '@brigade/event-store';
 import { Client, type QueryConfig } from 'pg';
 
-/** Distinct statement texts named in this process; later ones run unnamed (as pg runs every text by default). */
-const MAX_NAMED_TEXTS = 1_000;
 /** Statements one connection keeps prepared; later ones run unnamed on it. */
 const MAX_PREPARED_PER_CONNECTION = 500;
 
 /** PostgreSQL's answer when a prepared statement's result columns changed under it (a table altered). */
 const STALE_PLAN = '0A000';
-
-const namesByText = new Map<string, string>();
-
-function processWideName(text: string): string | undefined {
-  let name = namesByText.get(text);
-  if (name === undefined && namesByText.size < MAX_NAMED_TEXTS) namesByText.set(text, (name = `auto_${namesByText.size + 1}`));
-  return name;
-}
 
 type Callback = (error: Error | null, result?: unknown) => void;
 
@@ -26,10 +17,10 @@ type Callback = (error: Error | null, result?: unknown) => void;
  * TypeORM's DataSource takes it as the pool's `Client` (contextDatabaseModule).
  *
  * Only a statement with parameters is named (a text without them may hold several statements,
- * which only the simple protocol runs), as the same text always gets the same name in the
- * process. When PostgreSQL refuses a prepared statement because a table's columns changed
- * ("cached plan must not change result type"), the call fails as it would have failed anyway
- * inside its transaction, and the text gets a fresh name on this connection for the next try.
+ * which only the simple protocol runs), with its process-wide name (preparedStatementName). When
+ * PostgreSQL refuses a prepared statement because a table's columns changed ("cached plan must
+ * not change result type"), the call fails as it would have failed anyway inside its
+ * transaction, and the text gets a fresh name on this connection for the next try.
  */
 export class PreparingClient extends Client {
   private prepared = 0;
@@ -53,7 +44,7 @@ export class PreparingClient extends Client {
     else if (isPlainConfig(config) && config.name === undefined && Array.isArray(config.values ?? values)) query = { ...config, values: config.values ?? (values as unknown[]) };
     else return null;
     if (query.values?.length === 0) return null;
-    const name = this.renamed.get(query.text) ?? processWideName(query.text);
+    const name = this.renamed.get(query.text) ?? preparedStatementName(query.text);
     if (name === undefined) return null;
     const parsed = (this as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
     if (parsed[name] === undefined) {
