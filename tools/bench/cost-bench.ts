@@ -13,7 +13,7 @@
  *  - ref_ms: 200,000 SHA-256 of 64 bytes on one core, timed in the same run: the machine's speed.
  * With --saga-apps, only the apps an order's approval needs run (delivery and order-history do not).
  * Usage: npm run bench:cost [-- --json] [--rates 5,20,50] [--seconds 20] [--warmup-rate 20] [--warmup-seconds 10]
- *        [--idle-seconds 30] [--idle-settle-seconds 90] [--saga-apps]
+ *        [--idle-seconds 30] [--idle-settle-seconds 150] [--saga-apps]
  */
 import 'reflect-metadata';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -34,7 +34,7 @@ const SECONDS = Number(option('seconds', '20'));
 const WARMUP_RATE = Number(option('warmup-rate', '20'));
 const WARMUP_SECONDS = Number(option('warmup-seconds', '10'));
 const IDLE_SECONDS = Number(option('idle-seconds', '30'));
-const IDLE_SETTLE_SECONDS = Number(option('idle-settle-seconds', '90'));
+const IDLE_SETTLE_SECONDS = Number(option('idle-settle-seconds', '150'));
 const APPS = args.includes('--saga-apps') ? SAGA_APPS : PLATFORM_APPS;
 const PAUSE_MS = 2_000; // between steps: the previous one's background work (acks, relays) settles
 
@@ -108,8 +108,8 @@ async function main() {
       log(JSON.stringify(rates[rates.length - 1]));
     }
 
-    // What the load leaves behind settles first: V8's memory reducer runs a full GC in each app (~300 ms of
-    // CPU, once or twice within about 80 s after its allocations stop), PostgreSQL and NATS write back.
+    // What the load leaves behind settles first: V8's memory reducer runs one full GC in each app (~300 ms of
+    // CPU, 20 to 110 s after its allocations stop), PostgreSQL and NATS write back.
     log(`settling for ${IDLE_SETTLE_SECONDS} s, then idle for ${IDLE_SECONDS} s`);
     await sleep(IDLE_SETTLE_SECONDS * 1000);
     const before = sampler.snapshot();
