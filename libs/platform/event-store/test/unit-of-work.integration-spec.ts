@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { commitWith, currentManager, EventStore, preparedStatementName, queryInOneRoundTrip, readAfterCommit, runInTransaction } from '../src';
+import { afterCommit, commitWith, currentManager, EventStore, preparedStatementName, readAfterCommit, runInTransaction, writeAtCommit } from '../src';
 import { EntityManager } from 'typeorm';
 import { Sql } from '../src/lib/sql';
 import { StoreFixture, aMetadata, openStoreFixture, sentDuring } from './store-fixture';
@@ -257,46 +257,43 @@ describe('runInTransaction: statements sent with the COMMIT', () => {
     });
   });
 
-  describe('queryInOneRoundTrip', () => {
+  describe('writeAtCommit with receive', () => {
     const insert = 'INSERT INTO marks (id, note) VALUES ($1, $2)';
+    const lockedNote = 'SELECT note FROM marks WHERE id = $1 FOR UPDATE';
 
-    it('sends START TRANSACTION and the statements in one round trip, one result each', async () => {
-      const [a, b] = [randomUUID(), randomUUID()];
-      let results: Array<{ rows: unknown[] }> = [];
+    it('sends the writes and a read with START TRANSACTION and COMMIT in one round trip, the read answered before the afterCommit hooks', async () => {
+      const id = randomUUID();
+      const seen: string[] = [];
 
       const sent = await sentDuring(() =>
         runInTransaction(fx.dataSource, async () => {
-          results = await queryInOneRoundTrip(fx.dataSource, [
-            { name: preparedStatementName(insert), text: insert, values: [a, 'one'] },
-            { text: insert, values: [b, 'two'] },
-            { text: 'SELECT note FROM marks WHERE id = ANY($1::uuid[]) ORDER BY note', values: [[a, b]] },
-          ]);
+          writeAtCommit(fx.dataSource, { name: preparedStatementName(insert), text: insert, values: [id, 'one'] });
+          writeAtCommit(fx.dataSource, { text: lockedNote, values: [id], receive: (result) => seen.push(`read ${result.rows[0].note}`) });
+          afterCommit(fx.dataSource, () => seen.push('after commit'));
         }),
       );
 
-      expect(sent).toEqual([`START TRANSACTION; ${insert}; ${insert}; SELECT note FROM marks WHERE id = ANY($1::uuid[]) ORDER BY note`.slice(0, 80), 'COMMIT']);
-      expect(results.map((result) => result.rows)).toEqual([[], [], [{ note: 'one' }, { note: 'two' }]]);
-      expect(await marks(a)).toEqual([{ note: 'one' }]);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatch(/^START TRANSACTION; INSERT INTO marks/);
+      expect(seen).toEqual(['read one', 'after commit']);
+      expect(await marks(id)).toEqual([{ note: 'one' }]);
     });
 
-    it('fails with the failing statement, the transaction rolled back', async () => {
+    it('answers no read when a statement fails: the transaction rolls back with its error', async () => {
       const [taken, work] = [randomUUID(), randomUUID()];
       await fx.dataSource.query(insert, [taken, 'first']);
+      const seen: unknown[] = [];
 
       await expect(
-        runInTransaction(fx.dataSource, () =>
-          queryInOneRoundTrip(fx.dataSource, [
-            { text: insert, values: [work, 'work'] },
-            { text: insert, values: [taken, 'again'] },
-          ]),
-        ),
+        runInTransaction(fx.dataSource, async () => {
+          writeAtCommit(fx.dataSource, { text: insert, values: [work, 'work'] });
+          writeAtCommit(fx.dataSource, { text: lockedNote, values: [work], receive: (result) => seen.push(result) });
+          writeAtCommit(fx.dataSource, { text: insert, values: [taken, 'again'] });
+        }),
       ).rejects.toMatchObject({ code: '23505' });
 
+      expect(seen).toEqual([]);
       expect(await marks(work)).toEqual([]);
-    });
-
-    it('needs a transaction', async () => {
-      await expect(queryInOneRoundTrip(fx.dataSource, [{ text: 'SELECT 1' }])).rejects.toThrow('needs an ambient transaction');
     });
   });
 });

@@ -13,7 +13,7 @@ const statement = (text: string, values: unknown[]): PipelinedStatement => ({ na
  * The statements that write folded order changes (sorted by order id) into one version of the
  * order view: three at most, each one array per column through unnest, whatever the number of
  * rows and events (a live event is a batch of one). They do not depend on each other's answers:
- * the caller sends them in one round trip, in this order.
+ * the caller queues them for its transaction's COMMIT (writeAtCommit), in this order.
  *
  * 1. Touch: the rows exist from the first event about the order; ids still missing are filled.
  *    It is an upsert in order-id order, and ON CONFLICT DO UPDATE locks every row it meets even

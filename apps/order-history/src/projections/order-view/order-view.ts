@@ -1,8 +1,8 @@
-import { afterCommit, currentManager, queryInOneRoundTrip } from '@brigade/event-store';
+import { afterCommit, currentManager, writeAtCommit } from '@brigade/event-store';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OrderKey } from '../../application/list-consumer-orders/order-cursor';
-import { OrderStatuses } from '../order-status/order-status';
+import { OrderStatuses, OwnedOrderStatus } from '../order-status/order-status';
 import { OrderStatusCache } from '../order-status/order-status-cache';
 import { ProjectionRegistry } from '../registry/projection-registry';
 import { consumersTable, couriersTable, orderViewTables, OrderViewTables, restaurantsTable } from '../registry/projection-tables';
@@ -49,7 +49,8 @@ import { orderRowStatements } from './order-view-writer';
  *
  * The consumer's inbox makes each event apply once per durable; the guards above make the view
  * indifferent to what the inbox cannot see (order across durables, replays after newer events).
- * Every write joins the consumer's transaction (currentManager), so it commits with the inbox row.
+ * Every write joins the consumer's transaction, sent with its COMMIT (writeAtCommit), so it commits
+ * with the inbox row.
  *
  * Because the view is order-insensitive and idempotent, a batch of events can be folded per order
  * in memory (order-change.ts, pure) and written with a few multi-row statements
@@ -85,19 +86,13 @@ export class OrderView extends ProjectionFeed<OrderChange> {
    * Applies a batch of changes (a live event's one, or a replay's hundreds), in the caller's
    * transaction, to every version the registry says: folded per order, then a few multi-row
    * statements per version (order-view-writer.ts) and, live only, the read of each order's status
-   * for Redis, all in one round trip.
+   * for Redis, all sent with the transaction's COMMIT (writeAtCommit): one round trip per event.
    */
   async apply(changes: readonly OrderChange[]): Promise<void> {
     const rows = foldOrderChanges(changes);
-    if (rows.length === 0) return;
-    const writes = this.writeTables().flatMap((t) => orderRowStatements(t, rows));
-    const reads = this.statusReads(rows.map((row) => row.orderId));
-    // Nothing here needs an answer before the next statement: all of them in one round trip.
-    const results = await queryInOneRoundTrip(this.dataSource, [...writes, ...reads.map((read) => read.statement)]);
-    reads.forEach((read, i) => {
-      const owned = read.statusOf(results[writes.length + i]);
-      if (owned) afterCommit(this.dataSource, () => this.cache.committed(owned, read.viewVersion));
-    });
+    // Nothing here needs an answer before the transaction commits: every statement goes with the COMMIT.
+    for (const t of this.writeTables()) for (const write of orderRowStatements(t, rows)) writeAtCommit(this.dataSource, write);
+    for (const orderId of this.registry.isLive() ? rows.map((row) => row.orderId) : []) this.statusForRedis(orderId);
   }
 
   async find(orderId: string): Promise<OrderHistoryView | null> {
@@ -155,15 +150,19 @@ export class OrderView extends ProjectionFeed<OrderChange> {
   }
 
   /**
-   * The reads of the orders' statuses as this transaction leaves them, for Redis once it has
-   * committed. Written even when the event changed nothing: the row lock makes it the latest, and
-   * the cache keeps the larger version anyway. A duplicate's transaction rolls back, and its hook
-   * never runs.
+   * The order's status as this transaction leaves it, read (and locked) with its COMMIT, for Redis
+   * once it has committed. Written even when the event changed nothing: the row lock makes it the
+   * latest, and the cache keeps the larger version anyway. A duplicate's transaction rolls back,
+   * and its hook never runs.
    */
-  private statusReads(orderIds: readonly string[]) {
-    if (!this.registry.isLive()) return [];
+  private statusForRedis(orderId: string): void {
     const viewVersion = this.registry.activeVersion('order-view');
-    return orderIds.map((orderId) => ({ viewVersion, ...this.statuses.lockedForCommit(orderId, viewVersion) }));
+    const { statement, statusOf } = this.statuses.lockedForCommit(orderId, viewVersion);
+    let owned: OwnedOrderStatus | null = null;
+    writeAtCommit(this.dataSource, { ...statement, receive: (result) => (owned = statusOf(result)) });
+    afterCommit(this.dataSource, () => {
+      if (owned) this.cache.committed(owned, viewVersion);
+    });
   }
 
   private writeTables(): OrderViewTables[] {

@@ -5,8 +5,9 @@ const namesByText = new Map<string, string>();
 
 /**
  * The process-wide name of a statement text, for preparing it once per connection: the same text
- * always gets the same name, whichever path sends it (a pipeline of `queryInOneRoundTrip`, or the
- * apps' pg client, `PreparingClient`), so both find it prepared in pg's record of the connection.
+ * always gets the same name, whichever path sends it (a pipeline such as a transaction's COMMIT
+ * round trip, or the apps' pg client, `PreparingClient`), so both find it prepared in pg's record
+ * of the connection.
  * Undefined once MAX_NAMED_TEXTS texts have names (texts made per call, e.g. with a varying number
  * of placeholders, then stop growing the servers' caches).
  */

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PoolClient } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { QueryResult } from 'pg';
-import { beginWithNextQuery, PipelinedStatement, ReadAlongStatement, sendPipeline, sendPipelineSettled, withReadsAlong } from './pipeline';
+import { beginWithNextQuery, PipelinedStatement, ReadAlongStatement, sendPipeline, sendPipelineSettled } from './pipeline';
 
 /**
  * A read sent right after the COMMIT, in its round trip (see readAfterCommit): `statement` is
@@ -14,12 +14,17 @@ export interface ReadAfterCommit {
   receive(result: QueryResult | null): void;
 }
 
-/** A write whose answer the work does not need, sent with the COMMIT (see writeAtCommit). */
+/** A statement whose answer the work does not need before it commits, sent with the COMMIT (see writeAtCommit). */
 export interface WriteAtCommit extends PipelinedStatement {
   /** What a failure of the transaction means for this write: the error to report, or null if it is not about it. */
   readonly failure?: (error: unknown) => Error | null;
   /** A short key of what it writes (e.g. the stream), so that a read of it can send it first (flushWritesAtCommit). */
   readonly key?: string;
+  /**
+   * Told the statement's result once it ran without error (before the afterCommit hooks), e.g. a
+   * row it read, locked, inside the transaction, for what happens after the commit.
+   */
+  readonly receive?: (result: QueryResult) => void;
 }
 
 interface Scope {
@@ -164,11 +169,12 @@ async function commit(scope: Scope): Promise<void> {
     return;
   }
   const statements = [...(pending ?? []).map((text) => ({ text })), ...scope.writesAtCommit, ...scope.commitWith.map((text) => ({ text })), { text: 'COMMIT' }];
-  if (!after) return sendWrites(client, statements);
+  if (!after) return void (await sendWrites(client, statements));
   const { error, results, completed } = await sendPipelineSettled(client, [...statements, after]);
   read?.receive(error ? null : results[results.length - 1]);
   // The COMMIT completed when only the read after it failed: the transaction is committed all the same.
   if (error && completed < statements.length) throw explained(error, statements);
+  deliver(statements, results);
 }
 
 /**
@@ -187,11 +193,20 @@ export async function flushWritesAtCommit(dataSource: DataSource, key: string): 
 }
 
 async function sendWrites(client: PoolClient, statements: ReadonlyArray<PipelinedStatement | WriteAtCommit>): Promise<void> {
+  let results: QueryResult[];
   try {
-    await sendPipeline(client, statements);
+    results = await sendPipeline(client, statements);
   } catch (error) {
     throw explained(error, statements);
   }
+  deliver(statements, results);
+}
+
+/** Hands each write that asked for it (WriteAtCommit.receive) its result: `results` answer `statements` one by one. */
+function deliver(statements: ReadonlyArray<PipelinedStatement | WriteAtCommit>, results: readonly QueryResult[]): void {
+  statements.forEach((statement, i) => {
+    if ('receive' in statement && statement.receive) statement.receive(results[i]);
+  });
 }
 
 /** The error as the write it concerns explains it (WriteAtCommit.failure), or as it is. */
@@ -216,9 +231,10 @@ export function readAfterCommit(dataSource: DataSource, read: ReadAfterCommit): 
 }
 
 /**
- * Queues a parameterised write for the ambient transaction's COMMIT round trip (before the
- * commitWith statements): for a write whose answer the work does not need, and whose failure may
- * fail the whole transaction. Throws outside a transaction.
+ * Queues a parameterised statement for the ambient transaction's COMMIT round trip (before the
+ * commitWith statements), in order: for a write (or a read, see WriteAtCommit.receive) whose
+ * answer the work does not need before it commits, and whose failure may fail the whole
+ * transaction. Throws outside a transaction.
  */
 export function writeAtCommit(dataSource: DataSource, write: WriteAtCommit): void {
   const scope = scopes.getStore();
@@ -275,20 +291,6 @@ export async function ambientConnection(
   if (scope?.dataSource !== dataSource) return null;
   const client = (await scope.runner.connect()) as PoolClient;
   return { client, pendingBegin: takePendingBegin(scope), readsAlong: scope.readsAlong };
-}
-
-/**
- * Sends `statements` in ONE round trip (an extended-protocol pipeline) on the ambient
- * transaction's connection, with START TRANSACTION in front while still pending and the reads
- * queued along (readAlong) behind them; one result per statement. For writes and reads of a
- * transaction that do not depend on each other's answers. A failing statement fails the call
- * and leaves the transaction to roll back. Throws outside a transaction.
- */
-export async function queryInOneRoundTrip(dataSource: DataSource, statements: readonly PipelinedStatement[]): Promise<QueryResult[]> {
-  const ambient = await ambientConnection(dataSource);
-  if (!ambient) throw new Error('queryInOneRoundTrip() needs an ambient transaction (runInTransaction)');
-  const begin = (ambient.pendingBegin ?? []).map((text) => ({ text }));
-  return (await withReadsAlong(ambient.client, begin, ambient.readsAlong, statements)).slice(begin.length);
 }
 
 /**
