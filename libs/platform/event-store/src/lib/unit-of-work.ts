@@ -169,7 +169,7 @@ async function commit(scope: Scope): Promise<void> {
     return;
   }
   const statements = [...(pending ?? []).map((text) => ({ text })), ...scope.writesAtCommit, ...scope.commitWith.map((text) => ({ text })), { text: 'COMMIT' }];
-  if (!after) return void (await sendWrites(client, statements));
+  if (!after) return sendWrites(client, statements);
   const { error, results, completed } = await sendPipelineSettled(client, [...statements, after]);
   read?.receive(error ? null : results[results.length - 1]);
   // The COMMIT completed when only the read after it failed: the transaction is committed all the same.
