@@ -59,8 +59,8 @@ export class OrderStatuses {
   /**
    * The read of an order's status inside the transaction that just changed it, locked until it
    * commits: no other change to the order can commit in between, so it reads exactly what the
-   * commit makes visible, and a later change has a larger version. Sent by the caller behind its
-   * writes (in their round trip); `statusOf` reads its answer.
+   * commit makes visible, and a later change has a larger version. Queued by the caller behind its
+   * writes, with the COMMIT; `statusOf` reads its answer.
    */
   lockedForCommit(orderId: string, viewVersion: number): { statement: PipelinedStatement; statusOf(result: QueryResult): OwnedOrderStatus | null } {
     const text = `${selectStatus(viewVersion)} WHERE order_id = $1 FOR UPDATE`;
